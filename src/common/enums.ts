@@ -1,0 +1,66 @@
+// Closed sets shared by entities, the GraphQL schema and the engine. Stored as text (checked here and by
+// CHECK-free varchar columns) so that adding a value is a code change, not a blocking ALTER TYPE.
+
+export enum OrganizationKind {
+  NGO = 'NGO',
+  COMMUNITY_GROUP = 'COMMUNITY_GROUP',
+  FAITH_BASED = 'FAITH_BASED',
+  LEGAL_AID = 'LEGAL_AID',
+  MEDIA = 'MEDIA',
+  UNION = 'UNION',
+  NETWORK = 'NETWORK',
+  ACADEMIC = 'ACADEMIC',
+  FOUNDATION = 'FOUNDATION',
+}
+
+/** Kinds that count as community-based groups for coalition building. */
+export const COMMUNITY_BASED_KINDS: ReadonlySet<OrganizationKind> = new Set([
+  OrganizationKind.COMMUNITY_GROUP,
+  OrganizationKind.FAITH_BASED,
+]);
+
+export enum SizeBand {
+  VOLUNTEER_ONLY = 'VOLUNTEER_ONLY',
+  SMALL = 'SMALL', // 1-10 staff
+  MEDIUM = 'MEDIUM', // 11-50
+  LARGE = 'LARGE', // 51-250
+  VERY_LARGE = 'VERY_LARGE', // 250+
+}
+
+export enum Visibility {
+  PUBLIC = 'PUBLIC',
+  NETWORK = 'NETWORK',
+  PRIVATE = 'PRIVATE',
+}
+
+export enum LocationPrecision {
+  EXACT = 'EXACT',
+  CITY = 'CITY',
+  REGION = 'REGION',
+  COUNTRY = 'COUNTRY',
+}
+
+export enum MembershipRole {
+  OWNER = 'OWNER',
+  EDITOR = 'EDITOR',
+  MEMBER = 'MEMBER',
+}
+
+export enum CapabilityLevel {
+  BASIC = 'BASIC',
+  PROFICIENT = 'PROFICIENT',
+  EXPERT = 'EXPERT',
+}
+
+export enum NeedPriority {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+  CRITICAL = 'CRITICAL',
+}
+
+export enum NeedStatus {
+  OPEN = 'OPEN',
+  MET = 'MET',
+  CLOSED = 'CLOSED',
+}

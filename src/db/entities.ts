@@ -1,0 +1,13 @@
+import { AccessTokenEntity } from '../accounts/access-token.entity.js';
+import { MembershipEntity } from '../accounts/membership.entity.js';
+import { UserEntity } from '../accounts/user.entity.js';
+import { CapabilityEntity } from '../organizations/capability.entity.js';
+import { NeedEntity } from '../organizations/need.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
+
+export const entities = [
+  UserEntity, AccessTokenEntity, MembershipEntity,
+  CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
+  OrganizationEntity, CapabilityEntity, NeedEntity,
+];

@@ -1,0 +1,57 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+
+/** A capability category such as FUNDRAISING; its id is the stable code partners use. */
+@Entity('capability_categories')
+export class CapabilityCategoryEntity {
+  @PrimaryColumn('varchar', { length: 40 })
+  id: string;
+
+  @Column('varchar', { length: 120 })
+  name: string;
+
+  @Column('text', { default: '' })
+  description: string;
+
+  @Column('int', { default: 0 })
+  position: number;
+}
+
+@Entity('skills')
+export class SkillEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('skills_slug_key', { unique: true })
+  @Column('varchar', { length: 80 })
+  slug: string;
+
+  @Index('skills_category_id_idx')
+  @Column('varchar', { length: 40 })
+  categoryId: string;
+
+  @ManyToOne(() => CapabilityCategoryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id' })
+  category: Relation<CapabilityCategoryEntity>;
+
+  @Column('varchar', { length: 120 })
+  name: string;
+
+  @Column('text', { default: '' })
+  description: string;
+}
+
+@Entity('issue_areas')
+export class IssueAreaEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('issue_areas_slug_key', { unique: true })
+  @Column('varchar', { length: 80 })
+  slug: string;
+
+  @Column('varchar', { length: 120 })
+  name: string;
+
+  @Column('text', { default: '' })
+  description: string;
+}
