@@ -1,0 +1,178 @@
+// Heuristic search for good coalitions: greedy construction from many seeds, then best-improvement local
+// search with add / drop / 1-swap moves, then pair-swaps (2-for-2) on the best local optima to escape the
+// traps a single swap cannot (e.g. two members that only pay off together). Fully deterministic.
+import { formulaOf, objectiveOf, type CoalitionModel } from './coalition-objective.js';
+
+export interface SearchResult {
+  idx: number[];
+  value: number;
+}
+
+export interface SearchOptions {
+  /** subtracted from the objective (used to push later alternatives away from earlier ones) */
+  penalty?: (idx: number[]) => number;
+  /** how many best local optima get the (expensive) pair-swap phase */
+  pairSwapTop?: number;
+}
+
+const keyOf = (idx: number[]): string => [...idx].sort((x, y) => x - y).join(',');
+
+export function searchCoalitions(model: CoalitionModel, opts: SearchOptions = {}): SearchResult[] {
+  const n = model.n;
+  const base: number[] = [];
+  for (let i = 0; i < n; i++) if (model.must[i]) base.push(i);
+  if (base.length !== model.mustTotal || base.length > model.maxSize) return [];
+  for (let p = 0; p < base.length; p++) for (let q = 0; q < p; q++) if (model.conflict[base[p] * n + base[q]]) return [];
+
+  // Orgs that can ever join: not a must member, no dealbreaker with a must member.
+  const free: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (model.must[i]) continue;
+    if (base.some((m) => model.conflict[i * n + m])) continue;
+    free.push(i);
+  }
+  const penalty = opts.penalty ?? (() => 0);
+  const value = (idx: number[]): number => {
+    const v = objectiveOf(model, idx, idx.length);
+    return v === Number.NEGATIVE_INFINITY ? v : v - penalty(idx);
+  };
+
+  const optima = new Map<string, SearchResult>();
+  const startsSeen = new Set<string>();
+  const seeds: number[][] = [base.slice()];
+  if (base.length < model.maxSize) for (const i of free) seeds.push([...base, i]);
+
+  for (const seed of seeds) {
+    const start = greedy(model, seed, free, penalty, value);
+    if (!start) continue;
+    const startKey = keyOf(start.idx);
+    if (startsSeen.has(startKey)) continue;
+    startsSeen.add(startKey);
+    const local = localSearch(model, start, free, value);
+    optima.set(keyOf(local.idx), local);
+  }
+
+  const ranked = [...optima.values()].sort(compareResults);
+  const top = ranked.slice(0, opts.pairSwapTop ?? 4);
+  for (const r of top) {
+    let cur = r;
+    for (;;) {
+      const next = pairSwap(model, cur, free, value);
+      if (!next) break;
+      cur = localSearch(model, next, free, value);
+    }
+    optima.set(keyOf(cur.idx), cur);
+  }
+  return [...optima.values()].sort(compareResults);
+}
+
+function compareResults(a: SearchResult, b: SearchResult): number {
+  if (b.value !== a.value) return b.value - a.value;
+  const ka = keyOf(a.idx);
+  const kb = keyOf(b.idx);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function conflicts(model: CoalitionModel, idx: number[], j: number): boolean {
+  for (const i of idx) if (model.conflict[i * model.n + j]) return true;
+  return false;
+}
+
+/**
+ * Add the best next member until maxSize, judging partial sets by the plain formula; keep the best
+ * feasible prefix. When a community member is required and still missing, the last slot goes to one.
+ */
+function greedy(
+  model: CoalitionModel,
+  seed: number[],
+  free: number[],
+  penalty: (idx: number[]) => number,
+  value: (idx: number[]) => number,
+): SearchResult | null {
+  for (let p = 0; p < seed.length; p++) for (let q = 0; q < p; q++) if (model.conflict[seed[p] * model.n + seed[q]]) return null;
+  const cur = seed.slice();
+  let best: SearchResult | null = null;
+  const consider = (): void => {
+    const v = value(cur);
+    if (v > Number.NEGATIVE_INFINITY && (!best || v > best.value)) best = { idx: cur.slice(), value: v };
+  };
+  consider();
+  while (cur.length < model.maxSize) {
+    const hasCommunity = cur.some((i) => model.community[i] === 1);
+    const mustPickCommunity = model.requireCommunity && !hasCommunity && cur.length === model.maxSize - 1;
+    let pick = -1;
+    let pickValue = Number.NEGATIVE_INFINITY;
+    for (const j of free) {
+      if (cur.includes(j) || conflicts(model, cur, j)) continue;
+      if (mustPickCommunity && model.community[j] === 0) continue;
+      cur.push(j);
+      const v = formulaOf(model, cur, cur.length) - penalty(cur);
+      cur.pop();
+      if (v > pickValue) { pickValue = v; pick = j; }
+    }
+    if (pick < 0) break;
+    cur.push(pick);
+    consider();
+  }
+  return best;
+}
+
+/** Best-improvement local search over add, drop and 1-swap moves; must members never move. */
+function localSearch(model: CoalitionModel, start: SearchResult, free: number[], value: (idx: number[]) => number): SearchResult {
+  let cur = start.idx.slice();
+  let curValue = start.value;
+  for (;;) {
+    let bestMove: number[] | null = null;
+    let bestValue = curValue;
+    const inSet = new Uint8Array(model.n);
+    for (const i of cur) inSet[i] = 1;
+    const tryMove = (cand: number[]): void => {
+      const v = value(cand);
+      if (v > bestValue + 1e-9) { bestValue = v; bestMove = cand; }
+    };
+    if (cur.length < model.maxSize) {
+      for (const j of free) if (!inSet[j]) tryMove([...cur, j]);
+    }
+    for (let p = 0; p < cur.length; p++) {
+      if (model.must[cur[p]]) continue;
+      if (cur.length > model.minSize) tryMove(cur.filter((_, q) => q !== p));
+      const swapped = cur.slice();
+      for (const j of free) {
+        if (inSet[j]) continue;
+        swapped[p] = j;
+        const v = value(swapped);
+        if (v > bestValue + 1e-9) { bestValue = v; bestMove = swapped.slice(); }
+      }
+    }
+    if (!bestMove) return { idx: cur, value: curValue };
+    cur = bestMove;
+    curValue = bestValue;
+  }
+}
+
+/** First improving 2-for-2 exchange (removable pairs x outsider pairs), or null at a pair-swap optimum. */
+function pairSwap(model: CoalitionModel, start: SearchResult, free: number[], value: (idx: number[]) => number): SearchResult | null {
+  const cur = start.idx;
+  const inSet = new Uint8Array(model.n);
+  for (const i of cur) inSet[i] = 1;
+  const out = free.filter((j) => !inSet[j]);
+  const cand = cur.slice();
+  let best: SearchResult | null = null;
+  for (let p = 0; p < cur.length; p++) {
+    if (model.must[cur[p]]) continue;
+    for (let q = p + 1; q < cur.length; q++) {
+      if (model.must[cur[q]]) continue;
+      for (let u = 0; u < out.length; u++) {
+        cand[p] = out[u];
+        for (let w = u + 1; w < out.length; w++) {
+          cand[q] = out[w];
+          const v = value(cand);
+          if (v > (best ? best.value : start.value) + 1e-9) best = { idx: cand.slice(), value: v };
+        }
+      }
+      cand[p] = cur[p];
+      cand[q] = cur[q];
+    }
+  }
+  return best;
+}
