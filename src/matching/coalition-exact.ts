@@ -4,10 +4,11 @@
 //   coverage: each newcomer j adds at most g_j = sum_r max(0, level(j,r) - current(r)) levels (coverage is
 //             submodular, so a group adds at most the sum of its members' gains), and never more than what
 //             the remaining orgs can still reach per category;
-//   cohesion: newcomer j adds match(j) + affinity to current members, plus at most maxAff per new pair;
+//   cohesion: the numerator grows by at most match(j) + affinity to current members per newcomer, plus
+//             maxAff per new pair, and is divided by the completion's own size - 1;
 //   the size penalty is exact for each completion size t; the imbalance penalty (>= 0) is bounded by 0.
 // Every evaluated set goes through objectiveOf, the same function the heuristic uses.
-import { blocks, buildModel, cohesionOf, objectiveOf, OBJECTIVE_WEIGHTS, type CoalitionModel } from './coalition-objective.js';
+import { blocks, buildModel, cohesionSum, objectiveOf, OBJECTIVE_WEIGHTS, type CoalitionModel } from './coalition-objective.js';
 import type { CoalitionInput, EngineOrg } from './types.js';
 
 export interface ExactResult {
@@ -113,13 +114,14 @@ function dfs(st: SearchState, set: number[], pos: number, cur: Uint8Array): void
     if (blocked) continue;
     let g = 0;
     for (let r = 0; r < R; r++) g += Math.max(0, model.lv[j * R + r] - cur[r]);
-    gains.push(OBJECTIVE_WEIGHTS.COVERAGE * g + a);
+    gains.push(OBJECTIVE_WEIGHTS.COVERAGE * g);
     cohGains.push(a);
   }
   if (gains.length === 0) return;
   gains.sort((x, y) => y - x);
   cohGains.sort((x, y) => y - x);
-  const here = OBJECTIVE_WEIGHTS.COVERAGE * covered + cohesionOf(model, set, k);
+  const hereCoverage = OBJECTIVE_WEIGHTS.COVERAGE * covered;
+  const hereCohesion = cohesionSum(model, set, k);
   let bound = Number.NEGATIVE_INFINITY;
   let sumG = 0;
   let sumA = 0;
@@ -128,8 +130,9 @@ function dfs(st: SearchState, set: number[], pos: number, cur: Uint8Array): void
     sumG += gains[t - 1];
     sumA += cohGains[t - 1];
     if (k + t < model.minSize) continue;
-    const add = Math.min(sumG, OBJECTIVE_WEIGHTS.COVERAGE * capGain + sumA) + ((t * (t - 1)) / 2) * st.sufAff[pos];
-    const b = here + add - OBJECTIVE_WEIGHTS.EXTRA_MEMBER * Math.max(0, k + t - model.minSize);
+    const coverageGain = Math.min(sumG, OBJECTIVE_WEIGHTS.COVERAGE * capGain);
+    const cohesion = (hereCohesion + sumA + ((t * (t - 1)) / 2) * st.sufAff[pos]) / Math.max(1, k + t - 1);
+    const b = hereCoverage + coverageGain + cohesion - OBJECTIVE_WEIGHTS.EXTRA_MEMBER * Math.max(0, k + t - model.minSize);
     if (b > bound) bound = b;
   }
   if (bound <= st.best + 1e-9) return;

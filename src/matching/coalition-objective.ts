@@ -3,17 +3,22 @@
 //
 //   objective(S) =   COVERAGE * sum over required categories c of  max_{i in S} level(i, c)
 //                                  (EXPERT 3, PROFICIENT 2, BASIC 1, 0 when nobody in S covers c)
-//                  + sum over pairs {i, j} in S of  min(sharedIssueAreas(i, j), 3) + TRUSTED_PAIR * [i, j collaborated]
-//                  + sum over i in S of  ISSUE_MATCH * [input.issueAreaId is one of i's issue areas]
+//                  + cohesion(S)
 //                  - EXTRA_MEMBER * max(0, |S| - minSize)                   (prefer lean coalitions)
 //                  - IMBALANCE * max(0, L*(S) - max(1, floor(covered / 2)))  (no member leads most roles)
-//   where covered = number of required categories covered, and L*(S) = the smallest achievable maximum number
+//   cohesion(S)  = [ sum over pairs {i, j} in S of  min(sharedIssueAreas(i, j), 3) + TRUSTED_PAIR * [i, j collaborated]
+//                  + sum over i in S of  ISSUE_MATCH * [input.issueAreaId is one of i's issue areas] ] / max(1, |S| - 1)
+//   The division by |S| - 1 makes cohesion a per-member average relationship: without it, every extra
+//   like-minded org would raise the score (pairs grow quadratically) and coalitions would bloat with
+//   members that add no capability. A member that adds no coverage gains less cohesion than EXTRA_MEMBER.
+//   covered = number of required categories covered, and L*(S) = the smallest achievable maximum number
 //   of covered categories led by one member when every covered category is led by a member holding the best
 //   level for it (ties in level let roles spread; L* is computed exactly by a small capacitated matching).
 //   Hard constraints (objective = -Infinity): minSize <= |S| <= maxSize, every mustInclude id present, no
 //   dealbreaker pair in either direction (kind or org id), at least one community-based member when required.
-// COVERAGE = 100 dominates: the cohesion of a 6-member coalition is at most 15 * 5 + 6 * 2 = 87 < 100, so one
-// level of coverage is never traded for cohesion.
+// COVERAGE = 100 dominates: cohesion is at most (15 * 5 + 6 * 2) / 5 < 20 for six members, so one level of
+// coverage is never traded for cohesion. (Being a ratio, this objective is solved exactly by branch and bound
+// in coalition-exact.ts rather than by a linear MILP.)
 import type { CoalitionInput, EngineOrg, TrustGraph } from './types.js';
 import { LEVEL_VALUE } from './weights.js';
 
@@ -22,7 +27,7 @@ export const OBJECTIVE_WEIGHTS = {
   SHARED_ISSUE_CAP: 3,
   TRUSTED_PAIR: 2,
   ISSUE_MATCH: 2,
-  EXTRA_MEMBER: 3,
+  EXTRA_MEMBER: 5,
   IMBALANCE: 15,
 } as const;
 
@@ -213,7 +218,8 @@ export function formulaOf(model: CoalitionModel, idx: ArrayLike<number>, k: numb
   );
 }
 
-export function cohesionOf(model: CoalitionModel, idx: ArrayLike<number>, k: number): number {
+/** Raw cohesion numerator: pair affinities plus issue matches (see the header). */
+export function cohesionSum(model: CoalitionModel, idx: ArrayLike<number>, k: number): number {
   let sum = 0;
   for (let p = 0; p < k; p++) {
     const i = idx[p];
@@ -221,6 +227,10 @@ export function cohesionOf(model: CoalitionModel, idx: ArrayLike<number>, k: num
     for (let q = 0; q < p; q++) sum += model.aff[i * model.n + idx[q]];
   }
   return sum;
+}
+
+export function cohesionOf(model: CoalitionModel, idx: ArrayLike<number>, k: number): number {
+  return cohesionSum(model, idx, k) / Math.max(1, k - 1);
 }
 
 /** Leaders per category for reporting: best level, spread as evenly as ties allow. */
