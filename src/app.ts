@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { viewerFromAuthorization } from './accounts/viewer-from-token.js';
+import type { Config } from './config.js';
+import { errorLoggingPlugin, limitsPlugin } from './graphql/apollo-plugins.js';
+import { createContext, type RequestContext } from './graphql/context.js';
+import { ErrorCode } from './graphql/errors.js';
+import { formatError } from './graphql/format-error.js';
+import { LIMITS } from './graphql/limits.js';
+import { getSchema } from './graphql/schema.js';
+import { startSubscriptionServer } from './graphql/subscription-server.js';
+import { healthRoutes } from './health.routes.js';
+import { metricsMiddleware, metricsRoute } from './metrics.js';
+
+export interface App {
+  server: Server;
+  /** Stops accepting, drains HTTP and closes WebSockets (code 1001). Does not close the database. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, db: DataSource, log: Logger): Promise<App> {
+  const schema = await getSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const production = config.nodeEnv === 'production';
+
+  const subscriptions = startSubscriptionServer({ server, schema, db, log, config });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production, // no "did you mean" field suggestions
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      limitsPlugin(schema),
+      errorLoggingPlugin(),
+      { async serverWillStart() { return { drainServer: () => subscriptions.dispose() }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  });
+  app.use(metricsMiddleware());
+  app.use(healthRoutes(db));
+  app.get('/metrics', metricsRoute());
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const viewer = await viewerFromAuthorization(db, req.get('authorization'));
+        if (!viewer) {
+          throw new GraphQLError('The access token is invalid, expired or revoked', {
+            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+          });
+        }
+        const requestId = res.locals.requestId as string;
+        return createContext({ viewer, db, requestId, log: log.child({ requestId }) });
+      },
+    }),
+  );
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: 'Request body is larger than 100 KB', extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED } }] });
+      return;
+    }
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err, requestId: res.locals.requestId }, 'unhandled error');
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+  });
+
+  return {
+    server,
+    stop: () => apollo.stop(),
+  };
+}

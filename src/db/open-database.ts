@@ -1,0 +1,60 @@
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config.js';
+import { createDataSource } from './create-data-source.js';
+import { quoteIdent, withDatabase } from './database-url.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+export interface Database {
+  db: DataSource;
+  /** Where it runs, without credentials, for the start-up message. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Connects (starting an embedded PostgreSQL when no DATABASE_URL is set) and runs pending migrations. */
+export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  let description: string;
+  if (url) {
+    const parsed = new URL(url);
+    description = `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } else {
+    const embedded = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/postgres`, onLog: (line) => log.debug({ postgres: line }) });
+    stopEmbedded = embedded.stop;
+    await ensureDatabase(embedded.url, 'coalesce');
+    url = withDatabase(embedded.url, 'coalesce');
+    description = `embedded PostgreSQL (data in ${config.dataDir}/postgres, port ${new URL(url).port})`;
+  }
+  const db = createDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs });
+  try {
+    await db.initialize();
+    const applied = await db.runMigrations({ transaction: 'each' });
+    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (error) {
+    if (db.isInitialized) await db.destroy();
+    if (stopEmbedded) await stopEmbedded();
+    throw error;
+  }
+  return {
+    db,
+    description,
+    async close() {
+      if (db.isInitialized) await db.destroy();
+      if (stopEmbedded) await stopEmbedded();
+    },
+  };
+}

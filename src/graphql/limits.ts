@@ -1,0 +1,65 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './connection.js';
+import { QueryLimitError } from './errors.js';
+
+// One set of limits for every transport (HTTP and WebSocket): graphql-armor's rules for depth, aliases and
+// directives (a maintained implementation of the OWASP recommendations), graphql-query-complexity for a cost
+// that knows page sizes and sees variables. Tokens are capped by the parser (maxTokens).
+
+export const LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2000,
+  maxCost: 10000,
+} as const;
+
+/** A list field with `first` costs first x (its children's cost + 1); `first` omitted counts as the default. */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const paged = field.args.some((arg) => arg.name === 'first');
+  if (!paged) return undefined;
+  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + first * Math.max(1, childComplexity);
+};
+
+/** A field's own `complexity` extension multiplies its children (lists of unknown length count as that many). */
+const listMultiplierEstimator: ComplexityEstimator = ({ field, childComplexity }) => {
+  const multiplier = (field.extensions as { complexity?: unknown } | undefined)?.complexity;
+  if (typeof multiplier !== 'number') return undefined;
+  return multiplier * Math.max(1, childComplexity);
+};
+
+const shapeRules = [
+  maxDepthRule({ n: LIMITS.maxDepth, propagateOnRejection: true }),
+  maxAliasesRule({ n: LIMITS.maxAliases, propagateOnRejection: true }),
+  maxDirectivesRule({ n: LIMITS.maxDirectives, propagateOnRejection: true }),
+];
+
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName: operationName ?? undefined,
+    estimators: [pageSizeEstimator, listMultiplierEstimator, fieldExtensionsEstimator(), () => 1],
+  });
+}
+
+/** Throws QUERY_LIMIT_EXCEEDED when the operation is too deep, too wide or too costly. */
+export function enforceOperationLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): void {
+  const shapeErrors = validate(schema, document, shapeRules);
+  if (shapeErrors.length > 0) throw new QueryLimitError(shapeErrors[0].message.replace(/^Syntax Error: /, ''));
+  const cost = operationCost(schema, document, variables ?? {}, operationName);
+  if (cost > LIMITS.maxCost) {
+    throw new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost });
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../accounts/account.resolver.js';
+import { CapabilityResolver } from '../organizations/capability.resolver.js';
+import { MembershipResolver } from '../organizations/membership.resolver.js';
+import { OrganizationResolver } from '../organizations/organization.resolver.js';
+import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
+import { validateArgs } from './validate-args.js';
+
+export const resolvers = [
+  AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, TaxonomyResolver, CapabilityCategoryResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema, built once per process (type-graphql metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    // Query arguments are validated here (BAD_USER_INPUT naming the field); mutation inputs opt out and are
+    // validated by runMutation so that problems come back as userErrors in the payload.
+    validateFn: validateArgs,
+  }).then(lexicographicSortSchema);
+  return built;
+}

@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
+import type { Viewer } from '../accounts/viewer.js';
+import type { Config } from '../config.js';
+import { createContext } from './context.js';
+import { ErrorCode } from './errors.js';
+import { formatError } from './format-error.js';
+import { enforceOperationLimits, LIMITS } from './limits.js';
+
+const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+
+export interface SubscriptionServer {
+  dispose(): Promise<void>;
+}
+
+/**
+ * graphql-ws on the same port and path as HTTP. It runs none of Apollo's plugins, so the same limits, auth and
+ * error masking are applied here; queries and mutations are refused (they belong on HTTP, with CSRF checks).
+ */
+export function startSubscriptionServer(options: { server: Server; schema: GraphQLSchema; db: DataSource; log: Logger; config: Config }): SubscriptionServer {
+  const { server, schema, db, log, config } = options;
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: 64 * 1024,
+    verifyClient: ({ origin }: { origin?: string }) => !origin || config.corsOrigins.length === 0 || config.corsOrigins.includes(origin),
+  });
+  const viewers = new WeakMap<object, Viewer>();
+  const counts = new WeakMap<object, number>();
+
+  const handle = useServer(
+    {
+      schema,
+      connectionInitWaitTimeout: 5000,
+      onConnect: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization;
+        const viewer = await viewerFromAuthorization(db, typeof auth === 'string' ? auth : undefined);
+        if (!viewer) return false; // closes with 4403 Forbidden
+        viewers.set(ctx.extra.socket, viewer);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const socket = ctx.extra.socket;
+        const count = (counts.get(socket) ?? 0) + 1;
+        if (count > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [new GraphQLError('Too many subscriptions on this connection', { extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED } })];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP for queries and mutations', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        try {
+          enforceOperationLimits(schema, document, payload.variables ?? undefined, payload.operationName);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        counts.set(socket, count);
+        const viewer = viewers.get(socket)!;
+        const requestId = randomUUID();
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }) }),
+        };
+        return args;
+      },
+      onComplete: (ctx) => {
+        counts.set(ctx.extra.socket, Math.max(0, (counts.get(ctx.extra.socket) ?? 1) - 1));
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON())),
+    },
+    wss,
+  );
+
+  return {
+    async dispose() {
+      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      await handle.dispose();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../graphql/context.js';
+import { runMutation } from '../graphql/mutation.js';
+import { addMember, removeMember } from './membership.service.js';
+import { OrganizationMemberAddInput, OrganizationMemberPayload, OrganizationMemberRemoveInput } from './membership.types.js';
+import { readOrganization } from './organization.service.js';
+
+@Resolver()
+export class MembershipResolver {
+  @Mutation(() => OrganizationMemberPayload, { description: 'Adds an account as member, or changes its role (owners only).' })
+  async organizationMemberAdd(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => OrganizationMemberAddInput, { validate: false }) input: OrganizationMemberAddInput,
+  ) {
+    const { result, userErrors } = await runMutation(ctx, input, (tx) => addMember(ctx, tx, input));
+    const organization = result ? await readOrganization(ctx.db.manager, input.organizationId) : null;
+    return { member: result, organization, userErrors };
+  }
+
+  @Mutation(() => OrganizationMemberPayload, { description: 'Removes a member (owners only); the last owner cannot be removed.' })
+  async organizationMemberRemove(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => OrganizationMemberRemoveInput, { validate: false }) input: OrganizationMemberRemoveInput,
+  ) {
+    const { userErrors } = await runMutation(ctx, input, (tx) => removeMember(ctx, tx, input));
+    const organization = userErrors.length ? null : await readOrganization(ctx.db.manager, input.organizationId);
+    return { member: null, organization, userErrors };
+  }
+}

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { MembershipRole } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import type { RequestContext } from '../graphql/context.js';
+import { UserInputError } from '../graphql/errors.js';
+import { requireOrganization } from './organization-guard.js';
+import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
+import type { OrganizationMemberAddInput, OrganizationMemberRemoveInput } from './membership.types.js';
+import type { Member } from './organization.types.js';
+
+export async function listViewerMemberships(ctx: RequestContext): Promise<{ role: MembershipRole; organization: OrganizationRecord }[]> {
+  if (!ctx.viewer.userId) return [];
+  const rows: (OrganizationRecord & { memberRole: MembershipRole })[] = await ctx.db.query(
+    `SELECT ${ORGANIZATION_COLUMNS}, m.role AS "memberRole" FROM memberships m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.user_id = $1 ORDER BY o.name`,
+    [ctx.viewer.userId],
+  );
+  return rows.map(({ memberRole, ...organization }) => ({ role: memberRole, organization }));
+}
+
+export async function listMembers(ctx: RequestContext, organizationId: string): Promise<Member[]> {
+  return ctx.db.query(
+    `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.role FROM memberships m JOIN users u ON u.id = m.user_id
+     WHERE m.organization_id = $1 ORDER BY CASE m.role WHEN 'OWNER' THEN 0 WHEN 'EDITOR' THEN 1 ELSE 2 END, u.display_name`,
+    [organizationId],
+  );
+}
+
+async function assertAnotherOwnerRemains(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
+  const [{ owners }] = await tx.query(
+    `SELECT count(*)::int AS owners FROM memberships WHERE organization_id = $1 AND role = 'OWNER' AND user_id <> $2`,
+    [organizationId, userId],
+  );
+  if (owners === 0) throw new UserInputError('LAST_OWNER', 'input.userId', 'An organization must keep at least one owner');
+}
+
+export async function addMember(ctx: RequestContext, tx: EntityManager, input: OrganizationMemberAddInput): Promise<Member> {
+  await requireOrganization(tx, ctx.viewer, input.organizationId, 'own');
+  const users: { id: string; displayName: string }[] = await tx.query(
+    'SELECT id, display_name AS "displayName" FROM users WHERE email = $1', [input.email.trim().toLowerCase()],
+  );
+  const user = users[0];
+  if (!user) throw new UserInputError('UNKNOWN_USER', 'input.email', 'No account uses this email; ask them to sign up first');
+  if (input.role !== MembershipRole.OWNER) await assertAnotherOwnerRemains(tx, input.organizationId, user.id);
+  await tx.query(
+    `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+    [input.organizationId, user.id, input.role],
+  );
+  if (user.id === ctx.viewer.userId) ctx.viewer = ctx.viewer.withMembership(input.organizationId, input.role);
+  return { userId: user.id, displayName: user.displayName, role: input.role };
+}
+
+export async function removeMember(ctx: RequestContext, tx: EntityManager, input: OrganizationMemberRemoveInput): Promise<void> {
+  await requireOrganization(tx, ctx.viewer, input.organizationId, 'own');
+  await assertAnotherOwnerRemains(tx, input.organizationId, input.userId);
+  const result = isUuid(input.userId)
+    ? await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2', [input.organizationId, input.userId])
+    : [[], 0];
+  if (!result[1]) throw new UserInputError('NOT_A_MEMBER', 'input.userId', 'This user is not a member of the organization');
+  if (input.userId === ctx.viewer.userId) ctx.viewer = ctx.viewer.withoutMembership(input.organizationId);
+}
