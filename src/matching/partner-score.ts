@@ -21,6 +21,7 @@ export interface RequesterContext {
   issues: Set<string>;
   languages: Set<string>;
   collaborators: ReadonlySet<string> | undefined;
+  twoHop: Map<string, number>;
   blockedKinds: Set<string>;
   blockedIds: Set<string>;
   /** scratch: best value (with locality) and its base value (without) per requester need */
@@ -90,6 +91,7 @@ export function createRequesterContext(org: EngineOrg, trust: TrustGraph, opts?:
     issues: new Set(org.issueAreaIds),
     languages: new Set(org.languages),
     collaborators: trust.collaborators.get(org.id),
+    twoHop: twoHopCounts(org, trust),
     blockedKinds: new Set(org.dealbreakerKinds),
     blockedIds: new Set(org.dealbreakerOrgIds ?? []),
     bestIn: new Float64Array(org.needs.length),
@@ -236,21 +238,28 @@ function trustScore(ctx: RequesterContext, b: EngineOrg, trace?: ScoreTrace): nu
   const mine = ctx.collaborators;
   if (!mine || mine.size === 0) return 0;
   const direct = mine.has(b.id);
-  const theirs = ctx.trust.collaborators.get(b.id);
-  let friends = 0;
-  if (theirs && theirs.size > 0) {
-    // Iterate the smaller set; no tuple allocation in the hot loop.
-    const small = theirs.size < mine.size ? theirs : mine;
-    const large = small === mine ? theirs : mine;
-    for (const id of small) {
-      if (id !== b.id && id !== ctx.org.id && large.has(id)) {
-        friends++;
-        if (trace) trace.friendIds.push(id);
-      }
-    }
+  // Two-hop counts were precomputed from the requester's side, so this is one small-map lookup instead of
+  // a lookup in the (large) global graph plus a set intersection per candidate.
+  const friends = ctx.twoHop.get(b.id) ?? 0;
+  if (trace) {
+    trace.direct = direct;
+    const theirs = ctx.trust.collaborators.get(b.id);
+    if (theirs) for (const id of mine) if (id !== b.id && theirs.has(id)) trace.friendIds.push(id);
   }
-  if (trace) trace.direct = direct;
   return Math.min(1, (direct ? 0.6 : 0) + (0.4 * Math.min(friends, 3)) / 3);
+}
+
+/** For every org two hops away: how many of the requester's collaborators it has worked with. */
+function twoHopCounts(org: EngineOrg, trust: TrustGraph): Map<string, number> {
+  const counts = new Map<string, number>();
+  const mine = trust.collaborators.get(org.id);
+  if (!mine) return counts;
+  for (const friend of mine) {
+    const theirs = trust.collaborators.get(friend);
+    if (!theirs) continue;
+    for (const x of theirs) if (x !== org.id && x !== friend) counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export function newTrace(a: EngineOrg, b: EngineOrg): ScoreTrace {

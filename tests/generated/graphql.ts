@@ -1,0 +1,1008 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
+};
+
+export type AccountSessionPayload = {
+  __typename?: 'AccountSessionPayload';
+  /** Bearer token for the Authorization header. Shown once. */
+  token: Maybe<Scalars['String']['output']>;
+  user: Maybe<User>;
+  userErrors: Array<UserError>;
+};
+
+export type AccountSignInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type AccountSignOutPayload = {
+  __typename?: 'AccountSignOutPayload';
+  /** Whether the token used for this request was revoked. */
+  revoked: Scalars['Boolean']['output'];
+  userErrors: Array<UserError>;
+};
+
+export type AccountSignUpInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** 12 to 200 characters. */
+  password: Scalars['String']['input'];
+};
+
+/** Something an organization can share with partners. */
+export type Capability = {
+  __typename?: 'Capability';
+  /** How many partners or people it can serve at once. */
+  capacity: Maybe<Scalars['Int']['output']>;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  level: CapabilityLevel;
+  /** Can be provided remotely, so distance does not matter. */
+  remote: Scalars['Boolean']['output'];
+  skill: Skill;
+};
+
+export type CapabilityAddInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  level: CapabilityLevel;
+  organizationId: Scalars['ID']['input'];
+  remote?: InputMaybe<Scalars['Boolean']['input']>;
+  skillId: Scalars['ID']['input'];
+};
+
+/** A capability category such as FUNDRAISING or LEGAL_AID. */
+export type CapabilityCategory = {
+  __typename?: 'CapabilityCategory';
+  description: Scalars['String']['output'];
+  /** Stable code, e.g. FUNDRAISING. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  skills: Array<Skill>;
+};
+
+export type CapabilityLevel =
+  | 'BASIC'
+  | 'EXPERT'
+  | 'PROFICIENT';
+
+export type CapabilityPayload = {
+  __typename?: 'CapabilityPayload';
+  capability: Maybe<Capability>;
+  organization: Maybe<Organization>;
+  userErrors: Array<UserError>;
+};
+
+export type CapabilityUpdateInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  level?: InputMaybe<CapabilityLevel>;
+  remote?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type IssueArea = {
+  __typename?: 'IssueArea';
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
+export type IssueAreaCreateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  slug: Scalars['String']['input'];
+};
+
+export type IssueAreaCreatePayload = {
+  __typename?: 'IssueAreaCreatePayload';
+  issueArea: Maybe<IssueArea>;
+  userErrors: Array<UserError>;
+};
+
+/** Where an organization is, never more precise than it chose for this viewer. */
+export type Location = {
+  __typename?: 'Location';
+  city: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code. */
+  country: Maybe<Scalars['String']['output']>;
+  latitude: Maybe<Scalars['Float']['output']>;
+  longitude: Maybe<Scalars['Float']['output']>;
+  /** The precision of the values below, for this viewer. */
+  precision: LocationPrecision;
+  region: Maybe<Scalars['String']['output']>;
+};
+
+export type LocationInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2, e.g. KE. */
+  country: Scalars['String']['input'];
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** What non-members may learn. Default CITY. */
+  precision: LocationPrecision;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How precisely non-members may learn where the organization is. The API never reveals more. */
+export type LocationPrecision =
+  | 'CITY'
+  | 'COUNTRY'
+  | 'EXACT'
+  | 'REGION';
+
+export type Member = {
+  __typename?: 'Member';
+  displayName: Scalars['String']['output'];
+  role: MembershipRole;
+  userId: Scalars['ID']['output'];
+};
+
+export type MembershipRole =
+  | 'EDITOR'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  accountSignIn: AccountSessionPayload;
+  /** Revokes the token this request was made with. */
+  accountSignOut: AccountSignOutPayload;
+  accountSignUp: AccountSessionPayload;
+  capabilityAdd: CapabilityPayload;
+  capabilityRemove: RemovePayload;
+  capabilityUpdate: CapabilityPayload;
+  /** Admins only. */
+  issueAreaCreate: IssueAreaCreatePayload;
+  needAdd: NeedPayload;
+  needRemove: RemovePayload;
+  needUpdate: NeedPayload;
+  /** Creates an organization; you become its OWNER. */
+  organizationCreate: OrganizationPayload;
+  /** Adds an account as member, or changes its role (owners only). */
+  organizationMemberAdd: OrganizationMemberPayload;
+  /** Removes a member (owners only); the last owner cannot be removed. */
+  organizationMemberRemove: OrganizationMemberPayload;
+  /** Changes the given fields of a profile (owners and editors). */
+  organizationUpdate: OrganizationPayload;
+  /** Sets the verified flag (admins only). */
+  organizationVerify: OrganizationPayload;
+  /** Admins only. */
+  skillCreate: SkillCreatePayload;
+};
+
+
+export type MutationAccountSignInArgs = {
+  input: AccountSignInInput;
+};
+
+
+export type MutationAccountSignUpArgs = {
+  input: AccountSignUpInput;
+};
+
+
+export type MutationCapabilityAddArgs = {
+  input: CapabilityAddInput;
+};
+
+
+export type MutationCapabilityRemoveArgs = {
+  input: RemoveInput;
+};
+
+
+export type MutationCapabilityUpdateArgs = {
+  input: CapabilityUpdateInput;
+};
+
+
+export type MutationIssueAreaCreateArgs = {
+  input: IssueAreaCreateInput;
+};
+
+
+export type MutationNeedAddArgs = {
+  input: NeedAddInput;
+};
+
+
+export type MutationNeedRemoveArgs = {
+  input: RemoveInput;
+};
+
+
+export type MutationNeedUpdateArgs = {
+  input: NeedUpdateInput;
+};
+
+
+export type MutationOrganizationCreateArgs = {
+  input: OrganizationCreateInput;
+};
+
+
+export type MutationOrganizationMemberAddArgs = {
+  input: OrganizationMemberAddInput;
+};
+
+
+export type MutationOrganizationMemberRemoveArgs = {
+  input: OrganizationMemberRemoveInput;
+};
+
+
+export type MutationOrganizationUpdateArgs = {
+  input: OrganizationUpdateInput;
+};
+
+
+export type MutationOrganizationVerifyArgs = {
+  input: OrganizationVerifyInput;
+};
+
+
+export type MutationSkillCreateArgs = {
+  input: SkillCreateInput;
+};
+
+export type NearInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  radiusKm: Scalars['Float']['input'];
+};
+
+/** Something an organization lacks and looks for in partners. */
+export type Need = {
+  __typename?: 'Need';
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issueArea: Maybe<IssueArea>;
+  neededBy: Maybe<Scalars['LocalDate']['output']>;
+  priority: NeedPriority;
+  remoteOk: Scalars['Boolean']['output'];
+  skill: Skill;
+  status: NeedStatus;
+};
+
+export type NeedAddInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  issueAreaId?: InputMaybe<Scalars['ID']['input']>;
+  /** A date, YYYY-MM-DD. */
+  neededBy?: InputMaybe<Scalars['String']['input']>;
+  organizationId: Scalars['ID']['input'];
+  priority: NeedPriority;
+  remoteOk?: InputMaybe<Scalars['Boolean']['input']>;
+  skillId: Scalars['ID']['input'];
+};
+
+export type NeedPayload = {
+  __typename?: 'NeedPayload';
+  need: Maybe<Need>;
+  organization: Maybe<Organization>;
+  userErrors: Array<UserError>;
+};
+
+export type NeedPriority =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type NeedStatus =
+  | 'CLOSED'
+  | 'MET'
+  | 'OPEN';
+
+export type NeedUpdateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  issueAreaId?: InputMaybe<Scalars['ID']['input']>;
+  /** A date, YYYY-MM-DD. */
+  neededBy?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<NeedPriority>;
+  remoteOk?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<NeedStatus>;
+};
+
+/** An organization profile. */
+export type Organization = {
+  __typename?: 'Organization';
+  /** Members only: whether it may appear anonymously in suggestions while PRIVATE. */
+  anonymousSuggestions: Maybe<Scalars['Boolean']['output']>;
+  capabilities: Array<Capability>;
+  /** Only members see it. */
+  contactEmail: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Kinds it will not partner with. Only members see them; others get an empty list. */
+  dealbreakerKinds: Array<Scalars['String']['output']>;
+  /** With a `near` filter: km from its point to the public position, rounded to the precision the organization chose. */
+  distanceKm: Maybe<Scalars['Float']['output']>;
+  /** Where the money comes from, in the organization's words. */
+  fundingDisclosure: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  issueAreas: Array<IssueArea>;
+  kind: OrganizationKind;
+  /** ISO 639-1 language codes. */
+  languages: Array<Scalars['String']['output']>;
+  /** Never more precise than the organization chose, except for its own members. */
+  location: Location;
+  /** Members only; null for others. */
+  members: Maybe<Array<Member>>;
+  mission: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Open needs; members also see met and closed ones. */
+  needs: Array<Need>;
+  sizeBand: Maybe<SizeBand>;
+  slug: Scalars['String']['output'];
+  /** Checked by Coalesce admins. */
+  verified: Scalars['Boolean']['output'];
+  /** Your role in it, if any. */
+  viewerRole: Maybe<MembershipRole>;
+  visibility: Visibility;
+  website: Maybe<Scalars['String']['output']>;
+};
+
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  edges: Array<OrganizationEdge>;
+  /** The nodes of edges, for clients that need no cursors. */
+  nodes: Array<Organization>;
+  pageInfo: PageInfo;
+  /** Number of items matching, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganizationCreateInput = {
+  /** PRIVATE organizations only: may appear anonymously in suggestions. */
+  anonymousSuggestions?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only members see it (and, later, accepted partners). */
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Kinds of organization you will not partner with. */
+  dealbreakerKinds?: InputMaybe<Array<OrganizationKind>>;
+  fundingDisclosure?: InputMaybe<Scalars['String']['input']>;
+  issueAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind: OrganizationKind;
+  /** ISO 639-1 codes. */
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  location?: InputMaybe<LocationInput>;
+  mission?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  sizeBand?: InputMaybe<SizeBand>;
+  /** URL name; derived from the name when omitted. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  cursor: Scalars['String']['output'];
+  node: Organization;
+};
+
+/** All given conditions must hold; a list matches when any of its values does. */
+export type OrganizationFilter = {
+  /** Organizations offering a skill in any of these categories. */
+  categoryIdsOffered?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Matches only organizations that reveal their city. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  issueAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kinds?: InputMaybe<Array<OrganizationKind>>;
+  /** Within a radius of a point, measured from each organization's public position. */
+  near?: InputMaybe<NearInput>;
+  /** Matches only organizations that reveal their region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Words to find in names, missions and capability descriptions; tolerates misspelled names. Results are ordered by relevance. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Organizations with an open need for any of these skills. */
+  skillIdsNeeded?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Organizations offering any of these skills. */
+  skillIdsOffered?: InputMaybe<Array<Scalars['ID']['input']>>;
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type OrganizationKind =
+  | 'ACADEMIC'
+  | 'COMMUNITY_GROUP'
+  | 'FAITH_BASED'
+  | 'FOUNDATION'
+  | 'LEGAL_AID'
+  | 'MEDIA'
+  | 'NETWORK'
+  | 'NGO'
+  | 'UNION';
+
+export type OrganizationMemberAddInput = {
+  /** Email of an existing account. */
+  email: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  /** Also changes the role of someone already a member. */
+  role: MembershipRole;
+};
+
+export type OrganizationMemberPayload = {
+  __typename?: 'OrganizationMemberPayload';
+  member: Maybe<Member>;
+  organization: Maybe<Organization>;
+  userErrors: Array<UserError>;
+};
+
+export type OrganizationMemberRemoveInput = {
+  organizationId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+export type OrganizationPayload = {
+  __typename?: 'OrganizationPayload';
+  organization: Maybe<Organization>;
+  userErrors: Array<UserError>;
+};
+
+export type OrganizationUpdateInput = {
+  /** PRIVATE organizations only: may appear anonymously in suggestions. */
+  anonymousSuggestions?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only members see it (and, later, accepted partners). */
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  /** Kinds of organization you will not partner with. */
+  dealbreakerKinds?: InputMaybe<Array<OrganizationKind>>;
+  fundingDisclosure?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  issueAreaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<OrganizationKind>;
+  /** ISO 639-1 codes. */
+  languages?: InputMaybe<Array<Scalars['String']['input']>>;
+  location?: InputMaybe<LocationInput>;
+  mission?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  sizeBand?: InputMaybe<SizeBand>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OrganizationVerifyInput = {
+  id: Scalars['ID']['input'];
+  verified: Scalars['Boolean']['input'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  capabilityCategories: Array<CapabilityCategory>;
+  issueAreas: Array<IssueArea>;
+  /** One organization by id or slug; null when missing or not visible to you. */
+  organization: Maybe<Organization>;
+  /** Organizations you may see, filtered; by relevance when searching, by distance with `near`, else by name. */
+  organizations: OrganizationConnection;
+  skills: Array<Skill>;
+  /** The signed-in user; null when anonymous. */
+  viewer: Maybe<ViewerInfo>;
+};
+
+
+export type QueryOrganizationArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySkillsArgs = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RemoveInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type RemovePayload = {
+  __typename?: 'RemovePayload';
+  organization: Maybe<Organization>;
+  removedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** Staff size: SMALL 1-10, MEDIUM 11-50, LARGE 51-250, VERY_LARGE 250+. */
+export type SizeBand =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'SMALL'
+  | 'VERY_LARGE'
+  | 'VOLUNTEER_ONLY';
+
+/** A concrete skill within a category, e.g. grant writing. */
+export type Skill = {
+  __typename?: 'Skill';
+  category: CapabilityCategory;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
+export type SkillCreateInput = {
+  categoryId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  slug: Scalars['String']['input'];
+};
+
+export type SkillCreatePayload = {
+  __typename?: 'SkillCreatePayload';
+  skill: Maybe<Skill>;
+  userErrors: Array<UserError>;
+};
+
+/** A person with an account. Only ever shown to that person. */
+export type User = {
+  __typename?: 'User';
+  displayName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isAdmin: Scalars['Boolean']['output'];
+};
+
+/** An expected failure of a mutation that the user can fix. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable machine-readable code, e.g. INVALID_LENGTH, TAKEN, UNKNOWN_SKILL. */
+  code: Scalars['String']['output'];
+  /** Path of the input field concerned, e.g. "input.name". */
+  field: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+/** The signed-in user and their organizations. */
+export type ViewerInfo = {
+  __typename?: 'ViewerInfo';
+  memberships: Array<ViewerMembership>;
+  user: User;
+};
+
+/** An organization the viewer belongs to, with the viewer's role. */
+export type ViewerMembership = {
+  __typename?: 'ViewerMembership';
+  organization: Organization;
+  role: MembershipRole;
+};
+
+/** PUBLIC: anyone. NETWORK: signed-in users. PRIVATE: only members; answered like a missing profile to others. */
+export type Visibility =
+  | 'NETWORK'
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type AccountSignInInput = {
+  email: string;
+  password: string;
+};
+
+export type AccountSignUpInput = {
+  displayName: string;
+  email: string;
+  /** 12 to 200 characters. */
+  password: string;
+};
+
+export type CapabilityAddInput = {
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  level: CapabilityLevel;
+  organizationId: string | number;
+  remote?: boolean | null | undefined;
+  skillId: string | number;
+};
+
+export type CapabilityLevel =
+  | 'BASIC'
+  | 'EXPERT'
+  | 'PROFICIENT';
+
+export type CapabilityUpdateInput = {
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  id: string | number;
+  level?: CapabilityLevel | null | undefined;
+  remote?: boolean | null | undefined;
+};
+
+export type IssueAreaCreateInput = {
+  description?: string | null | undefined;
+  name: string;
+  slug: string;
+};
+
+export type LocationInput = {
+  city?: string | null | undefined;
+  /** ISO 3166-1 alpha-2, e.g. KE. */
+  country: string;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  /** What non-members may learn. Default CITY. */
+  precision: LocationPrecision;
+  region?: string | null | undefined;
+};
+
+/** How precisely non-members may learn where the organization is. The API never reveals more. */
+export type LocationPrecision =
+  | 'CITY'
+  | 'COUNTRY'
+  | 'EXACT'
+  | 'REGION';
+
+export type MembershipRole =
+  | 'EDITOR'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type NearInput = {
+  latitude: number;
+  longitude: number;
+  radiusKm: number;
+};
+
+export type NeedAddInput = {
+  description?: string | null | undefined;
+  issueAreaId?: string | number | null | undefined;
+  /** A date, YYYY-MM-DD. */
+  neededBy?: string | null | undefined;
+  organizationId: string | number;
+  priority: NeedPriority;
+  remoteOk?: boolean | null | undefined;
+  skillId: string | number;
+};
+
+export type NeedPriority =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type NeedStatus =
+  | 'CLOSED'
+  | 'MET'
+  | 'OPEN';
+
+export type NeedUpdateInput = {
+  description?: string | null | undefined;
+  id: string | number;
+  issueAreaId?: string | number | null | undefined;
+  /** A date, YYYY-MM-DD. */
+  neededBy?: string | null | undefined;
+  priority?: NeedPriority | null | undefined;
+  remoteOk?: boolean | null | undefined;
+  status?: NeedStatus | null | undefined;
+};
+
+export type OrganizationCreateInput = {
+  /** PRIVATE organizations only: may appear anonymously in suggestions. */
+  anonymousSuggestions?: boolean | null | undefined;
+  /** Only members see it (and, later, accepted partners). */
+  contactEmail?: string | null | undefined;
+  /** Kinds of organization you will not partner with. */
+  dealbreakerKinds?: Array<OrganizationKind> | null | undefined;
+  fundingDisclosure?: string | null | undefined;
+  issueAreaIds?: Array<string | number> | null | undefined;
+  kind: OrganizationKind;
+  /** ISO 639-1 codes. */
+  languages?: Array<string> | null | undefined;
+  location?: LocationInput | null | undefined;
+  mission?: string | null | undefined;
+  name: string;
+  sizeBand?: SizeBand | null | undefined;
+  /** URL name; derived from the name when omitted. */
+  slug?: string | null | undefined;
+  visibility?: Visibility | null | undefined;
+  website?: string | null | undefined;
+};
+
+/** All given conditions must hold; a list matches when any of its values does. */
+export type OrganizationFilter = {
+  /** Organizations offering a skill in any of these categories. */
+  categoryIdsOffered?: Array<string | number> | null | undefined;
+  /** Matches only organizations that reveal their city. */
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  issueAreaIds?: Array<string | number> | null | undefined;
+  kinds?: Array<OrganizationKind> | null | undefined;
+  /** Within a radius of a point, measured from each organization's public position. */
+  near?: NearInput | null | undefined;
+  /** Matches only organizations that reveal their region. */
+  region?: string | null | undefined;
+  /** Words to find in names, missions and capability descriptions; tolerates misspelled names. Results are ordered by relevance. */
+  search?: string | null | undefined;
+  /** Organizations with an open need for any of these skills. */
+  skillIdsNeeded?: Array<string | number> | null | undefined;
+  /** Organizations offering any of these skills. */
+  skillIdsOffered?: Array<string | number> | null | undefined;
+  verified?: boolean | null | undefined;
+};
+
+export type OrganizationKind =
+  | 'ACADEMIC'
+  | 'COMMUNITY_GROUP'
+  | 'FAITH_BASED'
+  | 'FOUNDATION'
+  | 'LEGAL_AID'
+  | 'MEDIA'
+  | 'NETWORK'
+  | 'NGO'
+  | 'UNION';
+
+export type OrganizationMemberAddInput = {
+  /** Email of an existing account. */
+  email: string;
+  organizationId: string | number;
+  /** Also changes the role of someone already a member. */
+  role: MembershipRole;
+};
+
+export type OrganizationMemberRemoveInput = {
+  organizationId: string | number;
+  userId: string | number;
+};
+
+export type OrganizationUpdateInput = {
+  /** PRIVATE organizations only: may appear anonymously in suggestions. */
+  anonymousSuggestions?: boolean | null | undefined;
+  /** Only members see it (and, later, accepted partners). */
+  contactEmail?: string | null | undefined;
+  /** Kinds of organization you will not partner with. */
+  dealbreakerKinds?: Array<OrganizationKind> | null | undefined;
+  fundingDisclosure?: string | null | undefined;
+  id: string | number;
+  issueAreaIds?: Array<string | number> | null | undefined;
+  kind?: OrganizationKind | null | undefined;
+  /** ISO 639-1 codes. */
+  languages?: Array<string> | null | undefined;
+  location?: LocationInput | null | undefined;
+  mission?: string | null | undefined;
+  name?: string | null | undefined;
+  sizeBand?: SizeBand | null | undefined;
+  slug?: string | null | undefined;
+  visibility?: Visibility | null | undefined;
+  website?: string | null | undefined;
+};
+
+export type OrganizationVerifyInput = {
+  id: string | number;
+  verified: boolean;
+};
+
+export type RemoveInput = {
+  id: string | number;
+};
+
+/** Staff size: SMALL 1-10, MEDIUM 11-50, LARGE 51-250, VERY_LARGE 250+. */
+export type SizeBand =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'SMALL'
+  | 'VERY_LARGE'
+  | 'VOLUNTEER_ONLY';
+
+export type SkillCreateInput = {
+  categoryId: string | number;
+  name: string;
+  slug: string;
+};
+
+/** PUBLIC: anyone. NETWORK: signed-in users. PRIVATE: only members; answered like a missing profile to others. */
+export type Visibility =
+  | 'NETWORK'
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type SignUpMutationVariables = Exact<{
+  input: AccountSignUpInput;
+}>;
+
+
+export type SignUpMutation = { accountSignUp: { token: string | null, user: { id: string, email: string, displayName: string, isAdmin: boolean } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type SignInMutationVariables = Exact<{
+  input: AccountSignInInput;
+}>;
+
+
+export type SignInMutation = { accountSignIn: { token: string | null, user: { id: string, email: string } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { accountSignOut: { revoked: boolean, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { user: { id: string, email: string, displayName: string, isAdmin: boolean }, memberships: Array<{ role: MembershipRole, organization: { id: string, name: string } }> } | null };
+
+export type CapabilityAddMutationVariables = Exact<{
+  input: CapabilityAddInput;
+}>;
+
+
+export type CapabilityAddMutation = { capabilityAdd: { capability: { id: string, level: CapabilityLevel, capacity: number | null, remote: boolean, description: string, skill: { id: string, slug: string, name: string, category: { id: string } } } | null, organization: { id: string, capabilities: Array<{ id: string }> } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type CapabilityUpdateMutationVariables = Exact<{
+  input: CapabilityUpdateInput;
+}>;
+
+
+export type CapabilityUpdateMutation = { capabilityUpdate: { capability: { id: string, level: CapabilityLevel, capacity: number | null, remote: boolean, description: string } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type CapabilityRemoveMutationVariables = Exact<{
+  input: RemoveInput;
+}>;
+
+
+export type CapabilityRemoveMutation = { capabilityRemove: { removedId: string | null, organization: { id: string, capabilities: Array<{ id: string }> } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type NeedAddMutationVariables = Exact<{
+  input: NeedAddInput;
+}>;
+
+
+export type NeedAddMutation = { needAdd: { need: { id: string, priority: NeedPriority, status: NeedStatus, remoteOk: boolean, neededBy: string | null, description: string, skill: { id: string, slug: string }, issueArea: { id: string, slug: string } | null } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type NeedUpdateMutationVariables = Exact<{
+  input: NeedUpdateInput;
+}>;
+
+
+export type NeedUpdateMutation = { needUpdate: { need: { id: string, priority: NeedPriority, status: NeedStatus } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type NeedRemoveMutationVariables = Exact<{
+  input: RemoveInput;
+}>;
+
+
+export type NeedRemoveMutation = { needRemove: { removedId: string | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type OrgChildrenQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrgChildrenQuery = { organization: { id: string, capabilities: Array<{ id: string, level: CapabilityLevel, skill: { slug: string } }>, needs: Array<{ id: string, status: NeedStatus, priority: NeedPriority, skill: { slug: string } }> } | null };
+
+export type OrgFieldsFragment = { id: string, slug: string, name: string, mission: string, kind: OrganizationKind, sizeBand: SizeBand | null, visibility: Visibility, languages: Array<string>, website: string | null, fundingDisclosure: string | null, verified: boolean, contactEmail: string | null, dealbreakerKinds: Array<string>, anonymousSuggestions: boolean | null, viewerRole: MembershipRole | null, distanceKm: number | null, location: { precision: LocationPrecision, country: string | null, region: string | null, city: string | null, latitude: number | null, longitude: number | null } };
+
+export type OrgCreateMutationVariables = Exact<{
+  input: OrganizationCreateInput;
+}>;
+
+
+export type OrgCreateMutation = { organizationCreate: { organization: { id: string, slug: string, name: string, mission: string, kind: OrganizationKind, sizeBand: SizeBand | null, visibility: Visibility, languages: Array<string>, website: string | null, fundingDisclosure: string | null, verified: boolean, contactEmail: string | null, dealbreakerKinds: Array<string>, anonymousSuggestions: boolean | null, viewerRole: MembershipRole | null, distanceKm: number | null, issueAreas: Array<{ id: string, slug: string }>, location: { precision: LocationPrecision, country: string | null, region: string | null, city: string | null, latitude: number | null, longitude: number | null } } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type OrgUpdateMutationVariables = Exact<{
+  input: OrganizationUpdateInput;
+}>;
+
+
+export type OrgUpdateMutation = { organizationUpdate: { organization: { id: string, slug: string, name: string, mission: string, kind: OrganizationKind, sizeBand: SizeBand | null, visibility: Visibility, languages: Array<string>, website: string | null, fundingDisclosure: string | null, verified: boolean, contactEmail: string | null, dealbreakerKinds: Array<string>, anonymousSuggestions: boolean | null, viewerRole: MembershipRole | null, distanceKm: number | null, location: { precision: LocationPrecision, country: string | null, region: string | null, city: string | null, latitude: number | null, longitude: number | null } } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type OrgVerifyMutationVariables = Exact<{
+  input: OrganizationVerifyInput;
+}>;
+
+
+export type OrgVerifyMutation = { organizationVerify: { organization: { id: string, verified: boolean } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type OrgByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrgByIdQuery = { organization: { id: string, slug: string, name: string, mission: string, kind: OrganizationKind, sizeBand: SizeBand | null, visibility: Visibility, languages: Array<string>, website: string | null, fundingDisclosure: string | null, verified: boolean, contactEmail: string | null, dealbreakerKinds: Array<string>, anonymousSuggestions: boolean | null, viewerRole: MembershipRole | null, distanceKm: number | null, members: Array<{ userId: string, role: MembershipRole }> | null, location: { precision: LocationPrecision, country: string | null, region: string | null, city: string | null, latitude: number | null, longitude: number | null } } | null };
+
+export type OrgBySlugQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type OrgBySlugQuery = { organization: { id: string, slug: string, name: string, mission: string, kind: OrganizationKind, sizeBand: SizeBand | null, visibility: Visibility, languages: Array<string>, website: string | null, fundingDisclosure: string | null, verified: boolean, contactEmail: string | null, dealbreakerKinds: Array<string>, anonymousSuggestions: boolean | null, viewerRole: MembershipRole | null, distanceKm: number | null, location: { precision: LocationPrecision, country: string | null, region: string | null, city: string | null, latitude: number | null, longitude: number | null } } | null };
+
+export type OrgListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OrganizationFilter | null | undefined;
+}>;
+
+
+export type OrgListQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, name: string, mission: string, kind: OrganizationKind, sizeBand: SizeBand | null, visibility: Visibility, languages: Array<string>, website: string | null, fundingDisclosure: string | null, verified: boolean, contactEmail: string | null, dealbreakerKinds: Array<string>, anonymousSuggestions: boolean | null, viewerRole: MembershipRole | null, distanceKm: number | null, location: { precision: LocationPrecision, country: string | null, region: string | null, city: string | null, latitude: number | null, longitude: number | null } } }> } };
+
+export type OrgListDeepQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type OrgListDeepQuery = { organizations: { edges: Array<{ node: { id: string, name: string, issueAreas: Array<{ id: string, name: string }>, capabilities: Array<{ id: string, level: CapabilityLevel, remote: boolean, skill: { id: string, name: string, category: { id: string, name: string } } }>, needs: Array<{ id: string, priority: NeedPriority, status: NeedStatus, skill: { id: string, name: string }, issueArea: { id: string, name: string } | null }> } }> } };
+
+export type MemberAddMutationVariables = Exact<{
+  input: OrganizationMemberAddInput;
+}>;
+
+
+export type MemberAddMutation = { organizationMemberAdd: { member: { userId: string, role: MembershipRole } | null, organization: { id: string } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type MemberRemoveMutationVariables = Exact<{
+  input: OrganizationMemberRemoveInput;
+}>;
+
+
+export type MemberRemoveMutation = { organizationMemberRemove: { organization: { id: string } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type TaxonomyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaxonomyQuery = { capabilityCategories: Array<{ id: string, name: string, skills: Array<{ id: string, slug: string, name: string }> }>, issueAreas: Array<{ id: string, slug: string, name: string }> };
+
+export type SkillCreateMutationVariables = Exact<{
+  input: SkillCreateInput;
+}>;
+
+
+export type SkillCreateMutation = { skillCreate: { skill: { id: string, slug: string, category: { id: string } } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export type IssueAreaCreateMutationVariables = Exact<{
+  input: IssueAreaCreateInput;
+}>;
+
+
+export type IssueAreaCreateMutation = { issueAreaCreate: { issueArea: { id: string, slug: string } | null, userErrors: Array<{ code: string, field: string | null, message: string }> } };
+
+export const OrgFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mission"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBand"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"fundingDisclosure"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"dealbreakerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"anonymousSuggestions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]} as unknown as DocumentNode<OrgFieldsFragment, unknown>;
+export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountSignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountSignUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
+export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AccountSignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountSignIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountSignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revoked"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const CapabilityAddDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CapabilityAdd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CapabilityAddInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capabilityAdd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"remote"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CapabilityAddMutation, CapabilityAddMutationVariables>;
+export const CapabilityUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CapabilityUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CapabilityUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capabilityUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"remote"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CapabilityUpdateMutation, CapabilityUpdateMutationVariables>;
+export const CapabilityRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CapabilityRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capabilityRemove"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedId"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CapabilityRemoveMutation, CapabilityRemoveMutationVariables>;
+export const NeedAddDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"NeedAdd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NeedAddInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needAdd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"need"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"remoteOk"}},{"kind":"Field","name":{"kind":"Name","value":"neededBy"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<NeedAddMutation, NeedAddMutationVariables>;
+export const NeedUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"NeedUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NeedUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"need"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<NeedUpdateMutation, NeedUpdateMutationVariables>;
+export const NeedRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"NeedRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needRemove"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<NeedRemoveMutation, NeedRemoveMutationVariables>;
+export const OrgChildrenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrgChildren"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"needs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrgChildrenQuery, OrgChildrenQueryVariables>;
+export const OrgCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrgCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}},{"kind":"Field","name":{"kind":"Name","value":"issueAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mission"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBand"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"fundingDisclosure"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"dealbreakerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"anonymousSuggestions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]} as unknown as DocumentNode<OrgCreateMutation, OrgCreateMutationVariables>;
+export const OrgUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrgUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mission"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBand"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"fundingDisclosure"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"dealbreakerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"anonymousSuggestions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]} as unknown as DocumentNode<OrgUpdateMutation, OrgUpdateMutationVariables>;
+export const OrgVerifyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OrgVerify"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationVerifyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationVerify"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<OrgVerifyMutation, OrgVerifyMutationVariables>;
+export const OrgByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrgById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mission"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBand"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"fundingDisclosure"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"dealbreakerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"anonymousSuggestions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]} as unknown as DocumentNode<OrgByIdQuery, OrgByIdQueryVariables>;
+export const OrgBySlugDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrgBySlug"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mission"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBand"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"fundingDisclosure"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"dealbreakerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"anonymousSuggestions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]} as unknown as DocumentNode<OrgBySlugQuery, OrgBySlugQueryVariables>;
+export const OrgListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrgList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrgFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrgFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mission"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBand"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"fundingDisclosure"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"dealbreakerKinds"}},{"kind":"Field","name":{"kind":"Name","value":"anonymousSuggestions"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}}]}}]}}]} as unknown as DocumentNode<OrgListQuery, OrgListQueryVariables>;
+export const OrgListDeepDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrgListDeep"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"issueAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"remote"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"needs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrgListDeepQuery, OrgListDeepQueryVariables>;
+export const MemberAddDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MemberAdd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationMemberAddInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationMemberAdd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MemberAddMutation, MemberAddMutationVariables>;
+export const MemberRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MemberRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationMemberRemoveInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationMemberRemove"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MemberRemoveMutation, MemberRemoveMutationVariables>;
+export const TaxonomyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Taxonomy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capabilityCategories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"skills"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"issueAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaxonomyQuery, TaxonomyQueryVariables>;
+export const SkillCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SkillCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SkillCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skillCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SkillCreateMutation, SkillCreateMutationVariables>;
+export const IssueAreaCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueAreaCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueAreaCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueAreaCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<IssueAreaCreateMutation, IssueAreaCreateMutationVariables>;
