@@ -5,7 +5,7 @@ import { pick, type Rng } from './random.js';
 // real data (many distinct words, shared vocabulary), cheap enough to make a million of them.
 
 const KIND_NOUNS: Record<OrganizationKind, string[]> = {
-  [OrganizationKind.NGO]: ['Initiative', 'Centre', 'Foundation for Rights', 'Institute', 'Project', 'Association'],
+  [OrganizationKind.NGO]: ['Initiative', 'Centre', 'Rights Foundation', 'Institute', 'Project', 'Association'],
   [OrganizationKind.COMMUNITY_GROUP]: ['Collective', 'Residents\' Committee', 'Neighbourhood Group', 'Circle', 'Assembly'],
   [OrganizationKind.FAITH_BASED]: ['Ministry', 'Interfaith Council', 'Parish Outreach', 'Fellowship', 'Mission'],
   [OrganizationKind.LEGAL_AID]: ['Legal Aid Clinic', 'Lawyers\' Collective', 'Law Centre', 'Justice Project'],
@@ -45,8 +45,11 @@ const PRIORITY_PHRASES: Record<NeedPriority, string[]> = {
   [NeedPriority.CRITICAL]: ['Emergency: need', 'Critical gap in'],
 };
 
-export function nameFor(rng: Rng, kind: OrganizationKind, city: string, issue: string): string {
+const titleCase = (text: string) => text.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+
+export function nameFor(rng: Rng, kind: OrganizationKind, city: string, issueName: string): string {
   const noun = pick(rng, KIND_NOUNS[kind]);
+  const issue = titleCase(issueName);
   switch (Math.floor(rng() * 3)) {
     case 0:
       return `${city} ${noun} for ${issue}`;
@@ -58,7 +61,8 @@ export function nameFor(rng: Rng, kind: OrganizationKind, city: string, issue: s
 }
 
 export function missionFor(rng: Rng, issues: { name: string }[], city: string): string {
-  const topics = issues.map((i) => i.name.toLowerCase()).join(', ');
+  const names = issues.map((i) => i.name.toLowerCase());
+  const topics = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
   return `${pick(rng, VERBS)} ${topics} with ${pick(rng, AUDIENCES)} in and around ${city}.`;
 }
 
