@@ -1,0 +1,154 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer, type ServerChild } from './support/child.js';
+import { firstDifference } from './support/compare.js';
+import { prepareDatabase, type BenchDatabase } from './support/database.js';
+import { LIST_BODY, PAGE_SIZE } from './support/list-query.js';
+import { runLoad, type LoadResult } from './support/load.js';
+
+// `npm run bench:http [-- --duration 10 --warmup 3 --connections 32 --orgs 10000]`
+// Throughput and latency of the partner-frontend list query on Coalesce, beside a hand-written node:http + pg
+// endpoint serving the same JSON, measured in the same run (DESIGN.md section 6: at least half the baseline,
+// p99 < 50 ms at 32 connections). Each server runs in its own child process and is measured alone.
+
+const USAGE = 'usage: npm run bench:http -- [--duration 10] [--warmup 3] [--connections 32] [--orgs 10000] [--seed 42]';
+
+function positiveInt(name: string, raw: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '32' },
+      orgs: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  return {
+    duration: positiveInt('duration', values.duration, 1),
+    warmup: positiveInt('warmup', values.warmup, 0),
+    connections: positiveInt('connections', values.connections, 1),
+    orgs: positiveInt('orgs', values.orgs, 1),
+    seed: positiveInt('seed', values.seed, 0),
+  };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** One request outside the load run: the exact body every measured request must then return. */
+async function fetchList(server: ServerChild): Promise<{ text: string; data: unknown }> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: LIST_BODY,
+  });
+  const text = await response.text();
+  const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown };
+  if (response.status !== 200 || parsed.errors || !parsed.data) {
+    throw new Error(`${server.name} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
+  return { text, data: parsed.data };
+}
+
+function table(rows: { name: string; result: LoadResult }[]): string {
+  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'wrong body'];
+  const cells = rows.map(({ name, result: r }) => [
+    name, r.requestsPerSecond.toFixed(1), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1),
+    String(r.errors), String(r.non2xx), String(r.mismatches),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const opts = options();
+  const startedAt = new Date();
+  let database: BenchDatabase | null = null;
+  const servers: ServerChild[] = [];
+  try {
+    log(`preparing ${opts.orgs.toLocaleString('en-US')} organizations...`);
+    database = await prepareDatabase({ orgs: opts.orgs, seed: opts.seed, log });
+    const baseline = await startServer('baseline', 'baseline-server.ts', database.url);
+    servers.push(baseline);
+    const coalesce = await startServer('coalesce', 'support/coalesce-server.ts', database.url);
+    servers.push(coalesce);
+
+    // The ratio means something only if both return the same data, field for field and in the same order.
+    const expected = await fetchList(baseline);
+    const actual = await fetchList(coalesce);
+    const difference = firstDifference(actual.data, expected.data);
+    if (difference) {
+      log(`FAIL: coalesce and baseline return different data (coalesce vs baseline) at ${difference}`);
+      return 1;
+    }
+    const edges = (expected.data as { organizations: { edges: unknown[] } }).organizations.edges.length;
+    if (edges !== Math.min(PAGE_SIZE, opts.orgs) && opts.orgs >= 100) {
+      log(`FAIL: expected a full page of ${PAGE_SIZE} organizations, got ${edges}`);
+      return 1;
+    }
+    log(`responses identical (${edges} organizations, ${Buffer.byteLength(actual.text)} bytes from coalesce, ` +
+      `${Buffer.byteLength(expected.text)} from baseline)`);
+
+    const results: { name: string; result: LoadResult }[] = [];
+    for (const server of [baseline, coalesce]) {
+      const load = { url: server.url, body: LIST_BODY, connections: opts.connections };
+      // The warm-up lets V8 optimise the hot paths and both pools open every connection before measuring.
+      if (opts.warmup > 0) {
+        log(`${server.name}: warm-up ${opts.warmup} s`);
+        await runLoad({ ...load, expectBody: server === baseline ? expected.text : actual.text, seconds: opts.warmup });
+      }
+      log(`${server.name}: measuring ${opts.duration} s at ${opts.connections} connections`);
+      const result = await runLoad({ ...load, expectBody: server === baseline ? expected.text : actual.text, seconds: opts.duration });
+      results.push({ name: server.name, result });
+    }
+
+    const [base, ours] = results.map((r) => r.result);
+    const ratio = ours.requestsPerSecond / base.requestsPerSecond;
+    console.log(`\nHTTP list query: ${PAGE_SIZE} organizations with capabilities, needs and issue areas; ` +
+      `${opts.orgs.toLocaleString('en-US')} organizations; ${opts.connections} connections; ${opts.duration} s after ` +
+      `${opts.warmup} s warm-up; Node ${process.versions.node}; ${cpus().length} cores; ${database.description}\n`);
+    console.log(table(results));
+    console.log(`\nratio coalesce / baseline: ${ratio.toFixed(2)} (target >= 0.50); coalesce p99 ${ours.p99Ms.toFixed(1)} ms (target < 50 ms)`);
+
+    const outDir = join(__dirname, 'results');
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, `http-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify({
+      benchmark: 'http-list-query', startedAt: startedAt.toISOString(), node: process.versions.node,
+      cores: cpus().length, cpu: cpus()[0]?.model, database: database.description, options: opts,
+      responseBytes: { coalesce: Buffer.byteLength(actual.text), baseline: Buffer.byteLength(expected.text) },
+      poolSize: { coalesce: coalesce.poolSize, baseline: baseline.poolSize },
+      results: Object.fromEntries(results.map((r) => [r.name, r.result])), ratio,
+    }, null, 2)}\n`);
+    log(`results written to ${file}`);
+
+    const failed = results.filter(({ result: r }) => r.errors + r.non2xx + r.mismatches > 0);
+    for (const { name } of failed) log(`FAIL: ${name} had failed or wrong responses`);
+    return failed.length ? 1 : 0;
+  } finally {
+    for (const server of servers) await server.stop().catch(() => undefined);
+    if (database) await database.close().catch((error: Error) => log(`could not drop the scratch database: ${error.message}`));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      log(`${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    log(`bench:http failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
