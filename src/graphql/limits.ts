@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection.js';
 import { QueryLimitError } from './errors.js';
 
@@ -45,7 +45,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     query: document,
     variables,
     operationName: operationName ?? undefined,
-    estimators: [pageSizeEstimator, listMultiplierEstimator, fieldExtensionsEstimator(), () => 1],
+    estimators: [pageSizeEstimator, listMultiplierEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
 }
 
@@ -56,7 +56,12 @@ export function enforceOperationLimits(
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): void {
-  const shapeErrors = validate(schema, document, shapeRules);
+  let shapeErrors: readonly Error[];
+  try {
+    shapeErrors = validate(schema, document, shapeRules);
+  } catch (error) {
+    shapeErrors = [error as Error]; // graphql-armor's rules throw their rejection rather than report it
+  }
   if (shapeErrors.length > 0) throw new QueryLimitError(shapeErrors[0].message.replace(/^Syntax Error: /, ''));
   const cost = operationCost(schema, document, variables ?? {}, operationName);
   if (cost > LIMITS.maxCost) {

@@ -5,6 +5,15 @@ import { closenessFactor, rawDistanceKm } from './geo.js';
 import type { EngineOrg, PartnerWeights, ScoreOptions, ScoreParts, TrustGraph } from './types.js';
 import { EXACT_SKILL_MATCH, LEVEL_WEIGHT, PRIORITY_WEIGHT, SAME_CATEGORY_MATCH, resolveWeights } from './weights.js';
 
+// Module-level aliases: CommonJS output reads imports through export getters on every use, which shows up
+// in the per-candidate loop; plain locals are read once.
+const PW = PRIORITY_WEIGHT;
+const LW = LEVEL_WEIGHT;
+const EXACT = EXACT_SKILL_MATCH;
+const RELATED = SAME_CATEGORY_MATCH;
+const distanceOf = rawDistanceKm;
+const closeness = closenessFactor;
+
 export interface RequesterContext {
   org: EngineOrg;
   trust: TrustGraph;
@@ -113,8 +122,8 @@ export function emptyParts(): ScoreParts {
 /** Fills `parts` and returns the score. Dealbreakers are NOT checked here (see isBlocked). */
 export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: ScoreParts, trace?: ScoreTrace): number {
   const a = ctx.org;
-  const km = rawDistanceKm(a, b);
-  const loc = closenessFactor(km, a, b);
+  const km = distanceOf(a, b);
+  const loc = closeness(km, a, b);
   const bestIn = ctx.bestIn;
   const baseIn = ctx.baseIn;
   bestIn.fill(0);
@@ -124,12 +133,12 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
   const caps = b.capabilities;
   for (let c = 0; c < caps.length; c++) {
     const cap = caps[c];
-    const lw = LEVEL_WEIGHT[cap.level];
+    const lw = LW[cap.level];
     const exact = ctx.needBySkill.get(cap.skillId);
     if (exact) {
       for (let k = 0; k < exact.length; k++) {
         const ni = exact[k];
-        const base = ctx.needPriority[ni] * lw * EXACT_SKILL_MATCH;
+        const base = ctx.needPriority[ni] * lw * EXACT;
         const v = cap.remote || ctx.needRemoteOk[ni] === 1 ? base : base * loc;
         if (v > bestIn[ni]) {
           bestIn[ni] = v;
@@ -142,7 +151,7 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
     if (related) {
       for (let k = 0; k < related.length; k++) {
         const ni = related[k];
-        const base = ctx.needPriority[ni] * lw * SAME_CATEGORY_MATCH;
+        const base = ctx.needPriority[ni] * lw * RELATED;
         const v = cap.remote || ctx.needRemoteOk[ni] === 1 ? base : base * loc;
         if (v > bestIn[ni]) {
           bestIn[ni] = v;
@@ -166,7 +175,7 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
   let outTotal = 0;
   for (let n = 0; n < needs.length; n++) {
     const need = needs[n];
-    const pw = PRIORITY_WEIGHT[need.priority];
+    const pw = PW[need.priority];
     outTotal += pw;
     let best = 0;
     let bestBase = 0;
@@ -174,7 +183,7 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
     if (exact) {
       for (let k = 0; k < exact.length; k++) {
         const ci = exact[k];
-        const base = pw * ctx.capLevel[ci] * EXACT_SKILL_MATCH;
+        const base = pw * ctx.capLevel[ci] * EXACT;
         const v = ctx.capRemote[ci] === 1 || need.remoteOk ? base : base * loc;
         if (v > best) { best = v; bestBase = base; if (trace) { trace.outCap[n] = ci; trace.outExact[n] = 1; } }
       }
@@ -183,7 +192,7 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
     if (related) {
       for (let k = 0; k < related.length; k++) {
         const ci = related[k];
-        const base = pw * ctx.capLevel[ci] * SAME_CATEGORY_MATCH;
+        const base = pw * ctx.capLevel[ci] * RELATED;
         const v = ctx.capRemote[ci] === 1 || need.remoteOk ? base : base * loc;
         if (v > best) { best = v; bestBase = base; if (trace) { trace.outCap[n] = ci; trace.outExact[n] = 0; } }
       }
