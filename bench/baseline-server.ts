@@ -16,10 +16,11 @@ const CURSOR = (offset: string) =>
 const SKILL = `json_build_object('id', s.id, 'name', s.name, 'category', json_build_object('id', cc.id, 'name', cc.name))`;
 
 export const BASELINE_SQL = `
-WITH page AS (
-  SELECT o.*, row_number() OVER (ORDER BY o.name, o.id) - 1 AS i
-  FROM organizations o WHERE o.visibility = 'PUBLIC'
-  ORDER BY o.name, o.id LIMIT $1
+WITH top AS (
+  SELECT o.* FROM organizations o WHERE o.visibility = 'PUBLIC' ORDER BY o.name, o.id LIMIT $1
+), page AS (
+  -- Numbered after the LIMIT: a window over the whole table would turn the top-N heapsort into a full sort.
+  SELECT t.*, row_number() OVER (ORDER BY t.name, t.id) - 1 AS i FROM top t
 )
 SELECT json_build_object('data', json_build_object('organizations', json_build_object(
   'totalCount', (SELECT count(*)::int FROM organizations WHERE visibility = 'PUBLIC'),

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer, type ServerChild } from './support/child.js';
@@ -13,7 +13,7 @@ import { runLoad, type LoadResult } from './support/load.js';
 // endpoint serving the same JSON, measured in the same run (DESIGN.md section 6: at least half the baseline,
 // p99 < 50 ms at 32 connections). Each server runs in its own child process and is measured alone.
 
-const USAGE = 'usage: npm run bench:http -- [--duration 10] [--warmup 3] [--connections 32] [--orgs 10000] [--seed 42]';
+const USAGE = 'usage: npm run bench:http -- [--duration 10] [--warmup 3] [--connections 32] [--orgs 10000] [--seed 42] [--profile]';
 
 function positiveInt(name: string, raw: string, min: number): number {
   const value = Number(raw);
@@ -31,6 +31,7 @@ function options() {
       connections: { type: 'string', default: '32' },
       orgs: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '42' },
+      profile: { type: 'boolean', default: false },
     },
   });
   return {
@@ -39,6 +40,8 @@ function options() {
     connections: positiveInt('connections', values.connections, 1),
     orgs: positiveInt('orgs', values.orgs, 1),
     seed: positiveInt('seed', values.seed, 0),
+    /** Writes a V8 CPU profile of each server child to bench/results/profiles (open in Chrome DevTools). */
+    profile: values.profile,
   };
 }
 
@@ -78,9 +81,10 @@ async function main(): Promise<number> {
   try {
     log(`preparing ${opts.orgs.toLocaleString('en-US')} organizations...`);
     database = await prepareDatabase({ orgs: opts.orgs, seed: opts.seed, log });
-    const baseline = await startServer('baseline', 'baseline-server.ts', database.url);
+    const profileDir = opts.profile ? join(__dirname, 'results', 'profiles') : undefined;
+    const baseline = await startServer('baseline', 'baseline-server.ts', database.url, profileDir);
     servers.push(baseline);
-    const coalesce = await startServer('coalesce', 'support/coalesce-server.ts', database.url);
+    const coalesce = await startServer('coalesce', 'support/coalesce-server.ts', database.url, profileDir);
     servers.push(coalesce);
 
     // The ratio means something only if both return the same data, field for field and in the same order.
@@ -99,6 +103,10 @@ async function main(): Promise<number> {
     log(`responses identical (${edges} organizations, ${Buffer.byteLength(actual.text)} bytes from coalesce, ` +
       `${Buffer.byteLength(expected.text)} from baseline)`);
 
+    // Two cores hold the load generator, the server and PostgreSQL: anything else running skews the numbers.
+    const busy = loadavg()[0];
+    if (busy > 1) log(`WARNING: load average ${busy.toFixed(1)} before measuring: other processes compete for the CPU`);
+
     const results: { name: string; result: LoadResult }[] = [];
     for (const server of [baseline, coalesce]) {
       const load = { url: server.url, body: LIST_BODY, connections: opts.connections };
@@ -116,7 +124,8 @@ async function main(): Promise<number> {
     const ratio = ours.requestsPerSecond / base.requestsPerSecond;
     console.log(`\nHTTP list query: ${PAGE_SIZE} organizations with capabilities, needs and issue areas; ` +
       `${opts.orgs.toLocaleString('en-US')} organizations; ${opts.connections} connections; ${opts.duration} s after ` +
-      `${opts.warmup} s warm-up; Node ${process.versions.node}; ${cpus().length} cores; ${database.description}\n`);
+      `${opts.warmup} s warm-up; Node ${process.versions.node}; ${cpus().length} cores; ` +
+      `load average ${busy.toFixed(1)} before; ${database.description}\n`);
     console.log(table(results));
     console.log(`\nratio coalesce / baseline: ${ratio.toFixed(2)} (target >= 0.50); coalesce p99 ${ours.p99Ms.toFixed(1)} ms (target < 50 ms)`);
 
@@ -125,7 +134,7 @@ async function main(): Promise<number> {
     const file = join(outDir, `http-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify({
       benchmark: 'http-list-query', startedAt: startedAt.toISOString(), node: process.versions.node,
-      cores: cpus().length, cpu: cpus()[0]?.model, database: database.description, options: opts,
+      cores: cpus().length, loadAverageBefore: busy, cpu: cpus()[0]?.model, database: database.description, options: opts,
       responseBytes: { coalesce: Buffer.byteLength(actual.text), baseline: Buffer.byteLength(expected.text) },
       poolSize: { coalesce: coalesce.poolSize, baseline: baseline.poolSize },
       results: Object.fromEntries(results.map((r) => [r.name, r.result])), ratio,

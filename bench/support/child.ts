@@ -26,9 +26,10 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-export async function startServer(name: string, entry: string, databaseUrl: string): Promise<ServerChild> {
+export async function startServer(name: string, entry: string, databaseUrl: string, profileDir?: string): Promise<ServerChild> {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : [];
   const child: ChildProcess = fork(resolve(__dirname, '..', entry), [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    execArgv: [...profile, '-r', 'ts-node/register/transpile-only'],
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
