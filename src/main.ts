@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { createLogger } from './common/logger.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
+import { loadDemoData } from '../seeds/load-demo.js';
 
 async function main(): Promise<void> {
   let config;
@@ -22,7 +23,6 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM organizations');
     if (count === 0) {
-      const { loadDemoData } = await import('../seeds/load-demo.js');
       const result = await loadDemoData(database.db, (message) => log.info(message));
       log.info({ organizations: result.organizations }, 'demo data seeded');
     }

@@ -21,9 +21,9 @@ export function metricsMiddleware(): RequestHandler {
   init();
   return (req, res, next) => {
     const end = duration.startTimer();
+    // Only known routes as labels: arbitrary paths would make label cardinality unbounded.
+    const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(req.path) ? req.path : 'other';
     res.on('finish', () => {
-      // Only known routes as labels: arbitrary paths would make label cardinality unbounded.
-      const route = ['/graphql', '/healthz', '/readyz', '/metrics'].includes(req.path) ? req.path : 'other';
       end({ route, status: String(res.statusCode) });
     });
     next();

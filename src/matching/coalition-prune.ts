@@ -11,8 +11,6 @@ const PER_CATEGORY = 8;
 const TOP_ALIGNED = 12;
 const TOP_COMMUNITY = 6;
 
-interface Profile { org: EngineOrg; levels: Uint8Array; total: number; match: number }
-
 /** Drops orgs that clash with a must member or repeat an id, then prunes big pools. */
 export function candidatePool(input: CoalitionInput): EngineOrg[] {
   const must = new Set(input.mustInclude);
@@ -22,36 +20,62 @@ export function candidatePool(input: CoalitionInput): EngineOrg[] {
   for (const o of input.candidates) {
     if (seen.has(o.id)) continue;
     seen.add(o.id);
-    if (!must.has(o.id) && mustOrgs.some((m) => blocks(m, o))) continue;
+    if (mustOrgs.length > 0 && !must.has(o.id) && mustOrgs.some((m) => blocks(m, o))) continue;
     pool.push(o);
   }
   if (pool.length <= PRUNE_ABOVE) return pool;
 
+  // Flat typed arrays instead of a profile object per org: at 100,000 orgs allocation and GC dominate.
+  const n = pool.length;
   const catIndex = new Map(input.requiredCategoryIds.map((c, r) => [c, r]));
   const R = input.requiredCategoryIds.length;
-  const profiles: Profile[] = pool.map((org) => {
-    const levels = new Uint8Array(R);
+  const levels = new Uint8Array(n * R);
+  const total = new Uint16Array(n);
+  const match = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const org = pool[i];
     for (const cap of org.capabilities) {
       const r = catIndex.get(cap.categoryId);
-      if (r !== undefined && LEVEL_VALUE[cap.level] > levels[r]) levels[r] = LEVEL_VALUE[cap.level];
+      const v = LEVEL_VALUE[cap.level];
+      if (r !== undefined && v > levels[i * R + r]) {
+        total[i] += v - levels[i * R + r];
+        levels[i * R + r] = v;
+      }
     }
-    let total = 0;
-    for (let r = 0; r < R; r++) total += levels[r];
-    const match = input.issueAreaId !== null && org.issueAreaIds.includes(input.issueAreaId) ? 1 : 0;
-    return { org, levels, total, match };
-  });
+    match[i] = input.issueAreaId !== null && org.issueAreaIds.includes(input.issueAreaId) ? 1 : 0;
+  }
   const keep = new Set<string>(must);
-  const take = (list: Profile[], score: (p: Profile) => number, count: number): void => {
-    const sorted = list
-      .filter((p) => score(p) > 0)
-      .sort((x, y) => score(y) - score(x) || x.org.pendingRequests - y.org.pendingRequests || (x.org.id < y.org.id ? -1 : 1));
-    for (const p of sorted.slice(0, count)) keep.add(p.org.id);
+  // Linear top-k selection (k is small) with ties broken by fewer pending requests, then id.
+  const take = (score: (i: number) => number, count: number): void => {
+    const topIdx: number[] = [];
+    const topScore: number[] = [];
+    const ahead = (i: number, s: number, j: number, t: number): boolean => {
+      if (s !== t) return s > t;
+      const pi = pool[i].pendingRequests;
+      const pj = pool[j].pendingRequests;
+      return pi !== pj ? pi < pj : pool[i].id < pool[j].id;
+    };
+    for (let i = 0; i < n; i++) {
+      const s = score(i);
+      if (s <= 0) continue;
+      const len = topIdx.length;
+      if (len === count && !ahead(i, s, topIdx[len - 1], topScore[len - 1])) continue;
+      let pos = len === count ? count - 1 : len;
+      while (pos > 0 && ahead(i, s, topIdx[pos - 1], topScore[pos - 1])) {
+        topIdx[pos] = topIdx[pos - 1];
+        topScore[pos] = topScore[pos - 1];
+        pos--;
+      }
+      topIdx[pos] = i;
+      topScore[pos] = s;
+    }
+    for (const i of topIdx) keep.add(pool[i].id);
   };
   for (let r = 0; r < R; r++) {
     // Level first, then issue match and breadth as tie-breakers (scaled so they never outrank a level).
-    take(profiles, (p) => (p.levels[r] > 0 ? p.levels[r] * 100 + p.match * 10 + p.total : 0), PER_CATEGORY);
+    take((i) => (levels[i * R + r] > 0 ? levels[i * R + r] * 1000 + match[i] * 100 + total[i] : 0), PER_CATEGORY);
   }
-  take(profiles, (p) => p.total * 10 + p.match * 15 + p.org.issueAreaIds.length, TOP_ALIGNED);
-  take(profiles.filter((p) => p.org.communityBased), (p) => 1 + p.total * 10 + p.match * 15, TOP_COMMUNITY);
+  take((i) => total[i] * 10 + match[i] * 15 + Math.min(pool[i].issueAreaIds.length, 9), TOP_ALIGNED);
+  take((i) => (pool[i].communityBased ? 1 + total[i] * 10 + match[i] * 15 : 0), TOP_COMMUNITY);
   return pool.filter((o) => keep.has(o.id));
 }
