@@ -13,6 +13,10 @@ export interface SearchOptions {
   penalty?: (idx: number[]) => number;
   /** how many best local optima get the (expensive) pair-swap phase */
   pairSwapTop?: number;
+  /** how many single-org seeds to try besides the must-only seed (default: all; lower only for ablations) */
+  seedLimit?: number;
+  /** skip the add/drop/swap local search (ablations only) */
+  noLocalSearch?: boolean;
 }
 
 const keyOf = (idx: number[]): string => [...idx].sort((x, y) => x - y).join(',');
@@ -40,7 +44,7 @@ export function searchCoalitions(model: CoalitionModel, opts: SearchOptions = {}
   const optima = new Map<string, SearchResult>();
   const startsSeen = new Set<string>();
   const seeds: number[][] = [base.slice()];
-  if (base.length < model.maxSize) for (const i of free) seeds.push([...base, i]);
+  if (base.length < model.maxSize) for (const i of free.slice(0, opts.seedLimit ?? free.length)) seeds.push([...base, i]);
 
   for (const seed of seeds) {
     const start = greedy(model, seed, free, penalty, value);
@@ -48,7 +52,7 @@ export function searchCoalitions(model: CoalitionModel, opts: SearchOptions = {}
     const startKey = keyOf(start.idx);
     if (startsSeen.has(startKey)) continue;
     startsSeen.add(startKey);
-    const local = localSearch(model, start, free, value);
+    const local = opts.noLocalSearch ? start : localSearch(model, start, free, value);
     optima.set(keyOf(local.idx), local);
   }
 

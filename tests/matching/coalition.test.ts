@@ -162,6 +162,23 @@ describe('coalition builder', () => {
   });
 });
 
+describe('coalition builder on a large pool (pruned)', () => {
+  it('still finds the planted team among hundreds of weaker orgs', () => {
+    const noise = Array.from({ length: 400 }, (_, i) =>
+      org(`n${String(i).padStart(3, '0')}`, {
+        communityBased: i % 4 === 0,
+        issueAreaIds: [i % 2 === 0 ? 'refugee' : 'land'],
+        capabilities: [cap(`${REQUIRED[i % 4]}:x`, i % 3 === 0 ? 'PROFICIENT' : 'BASIC')],
+      }),
+    );
+    const inp = input([...noise, ...team('star')], { alternatives: 2, minSize: 3 });
+    const alts = suggestCoalitions(inp);
+    expect(alts[0].memberIds).toEqual(['star-fund', 'star-legal', 'star-roots']);
+    expect(alts[1].gaps).toEqual([]);
+    assertValid(alts, inp);
+  });
+});
+
 describe('heuristic against the exact optimum', () => {
   it('exact branch and bound equals brute force on tiny instances', () => {
     for (let s = 0; s < 25; s++) {
