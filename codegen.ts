@@ -7,7 +7,7 @@ const config: CodegenConfig = {
   documents: ['tests/operations/**/*.graphql'],
   generates: {
     'tests/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },

@@ -19,6 +19,8 @@ export interface Config {
   dbPoolSize: number;
   dbStatementTimeoutMs: number;
   corsOrigins: string[];
+  /** Accounts with these emails are made admins at start-up (how the first admin is created). */
+  adminEmails: string[];
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,10 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
+function list(raw: string | undefined): string[] {
+  return (raw || '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return {
@@ -81,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolean(env, 'SEED_DEMO', nodeEnv !== 'production'),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
-    corsOrigins: (env.CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: list(env.CORS_ORIGINS),
+    adminEmails: list(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
   };
 }

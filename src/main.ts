@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const database = await openDatabase(config, log);
 
+  if (config.adminEmails.length) {
+    const [, promoted] = await database.db.query('UPDATE users SET is_admin = true WHERE email = ANY($1) AND NOT is_admin', [config.adminEmails]);
+    if (promoted) log.info({ promoted }, 'admins granted from ADMIN_EMAILS');
+  }
+
   if (config.seedDemo) {
     const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM organizations');
     if (count === 0) {
