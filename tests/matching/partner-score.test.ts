@@ -63,15 +63,18 @@ describe('partner suggestions: planted scenarios', () => {
       needs: [need('RESEARCH:Surveys', 'HIGH'), need('POLICY:Advocacy', 'HIGH')],
       capabilities: [cap('LEGAL_AID:Casework', 'EXPERT')],
     });
-    // Both bring 2 x (HIGH x EXPERT) of benefit in total; one splits it both ways.
+    // Same total: mutual covers half of my needs and half of theirs (0.5 + 0.5); one-way covers all of
+    // mine and none of theirs (1 + 0). Its id sorts first, so only the mutual bonus can put z-mutual ahead.
     const mutual = org('z-mutual', {
       capabilities: [cap('RESEARCH:Surveys', 'EXPERT')],
-      needs: [need('LEGAL_AID:Casework', 'HIGH')],
+      needs: [need('LEGAL_AID:Casework', 'HIGH'), need('TRANSLATION:Arabic', 'HIGH')],
     });
     const oneWay = org('a-one-way', {
       capabilities: [cap('RESEARCH:Surveys', 'EXPERT'), cap('POLICY:Advocacy', 'EXPERT')],
       needs: [need('TRANSLATION:Arabic', 'HIGH')],
     });
+    expect(scorePair(me, mutual, NO_TRUST)!.parts).toMatchObject({ coveredByThem: 0.5, coversTheirNeeds: 0.5 });
+    expect(scorePair(me, oneWay, NO_TRUST)!.parts).toMatchObject({ coveredByThem: 1, coversTheirNeeds: 0 });
     const result = suggestPartners(me, [oneWay, mutual], NO_TRUST, {});
     expect(result.map((s) => s.orgId)).toEqual(['z-mutual', 'a-one-way']);
     expect(result[0].reasons.map((r) => r.code)).toContain('MUTUAL_BENEFIT');
