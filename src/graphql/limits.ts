@@ -63,7 +63,14 @@ export function enforceOperationLimits(
     shapeErrors = [error as Error]; // graphql-armor's rules throw their rejection rather than report it
   }
   if (shapeErrors.length > 0) throw new QueryLimitError(shapeErrors[0].message.replace(/^Syntax Error: /, ''));
-  const cost = operationCost(schema, document, variables ?? {}, operationName);
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, variables ?? {}, operationName);
+  } catch {
+    // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT naming the field,
+    // before any resolver runs, so there is nothing to price.
+    return;
+  }
   if (cost > LIMITS.maxCost) {
     throw new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost });
   }

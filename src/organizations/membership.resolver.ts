@@ -3,6 +3,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { runMutation } from '../graphql/mutation.js';
 import { addMember, removeMember } from './membership.service.js';
 import { OrganizationMemberAddInput, OrganizationMemberPayload, OrganizationMemberRemoveInput } from './membership.types.js';
+import { canSeeOrganization } from './organization-access.js';
 import { readOrganization } from './organization.service.js';
 
 @Resolver()
@@ -24,6 +25,8 @@ export class MembershipResolver {
   ) {
     const { userErrors } = await runMutation(ctx, input, (tx) => removeMember(ctx, tx, input));
     const organization = userErrors.length ? null : await readOrganization(ctx.db.manager, input.organizationId);
+    // Someone who just removed themselves from a PRIVATE organization may no longer see it.
+    if (organization && !canSeeOrganization(ctx.viewer, organization)) return { member: null, organization: null, userErrors };
     return { member: null, organization, userErrors };
   }
 }

@@ -81,7 +81,7 @@ function buildFilter(ctx: RequestContext, filter: OrganizationFilter, params: Sq
     // Each branch of the union can use its own index (full-text, trigram, capability descriptions).
     where.push(`o.id IN (
       SELECT id FROM organizations WHERE to_tsvector('english', name || ' ' || mission) @@ ${tsq}
-      UNION SELECT id FROM organizations WHERE ${text} <% name
+      UNION SELECT id FROM organizations WHERE ${text} <% name OR name % ${text}
       UNION SELECT organization_id FROM capabilities WHERE to_tsvector('english', description) @@ ${tsq})`);
     rank = `ts_rank(${doc}, ${tsq}) + word_similarity(${text}, o.name)`;
   }

@@ -1,4 +1,4 @@
-import { IsNotEmpty, Length, Matches } from 'class-validator';
+import { IsNotEmpty, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../graphql/user-error.types.js';
 
@@ -74,6 +74,7 @@ export class IssueAreaCreateInput {
   name: string;
 
   @Field({ nullable: true })
+  @IsOptional()
   @Length(0, 2000)
   description?: string;
 }

@@ -4,8 +4,7 @@ import { Client } from 'pg';
 import { createDataSource } from '../../src/db/create-data-source.js';
 import { quoteIdent, withDatabase } from '../../src/db/database-url.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
-
-export const TEMPLATE_DB = 'coalesce_test_template';
+import { templateDatabase } from './test-databases.js';
 
 // One migrated template database per run; each test file clones it (CREATE DATABASE ... TEMPLATE is fast), so
 // files never see each other's rows and workers never truncate under each other's feet.
@@ -17,18 +16,16 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = embedded.url;
   }
   process.env.COALESCE_TEST_SERVER_URL = serverUrl;
+  process.env.COALESCE_TEST_RUN = `${process.pid}_${Date.now().toString(36)}`;
 
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   try {
-    // Leftovers of an interrupted run.
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'coalesce_test_%'`);
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quoteIdent(TEMPLATE_DB)}`);
+    await admin.query(`CREATE DATABASE ${quoteIdent(templateDatabase())}`);
   } finally {
     await admin.end();
   }
-  const ds = createDataSource({ url: withDatabase(serverUrl, TEMPLATE_DB) });
+  const ds = createDataSource({ url: withDatabase(serverUrl, templateDatabase()) });
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();

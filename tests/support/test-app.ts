@@ -7,7 +7,7 @@ import { createLogger } from '../../src/common/logger.js';
 import { loadConfig } from '../../src/config.js';
 import { createDataSource } from '../../src/db/create-data-source.js';
 import { quoteIdent, withDatabase } from '../../src/db/database-url.js';
-import { TEMPLATE_DB } from './global-setup.js';
+import { runPrefix, templateDatabase } from './test-databases.js';
 
 export interface TestApp {
   /** http://127.0.0.1:PORT/graphql */
@@ -25,10 +25,10 @@ let counter = 0;
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const serverUrl = process.env.COALESCE_TEST_SERVER_URL;
   if (!serverUrl) throw new Error('COALESCE_TEST_SERVER_URL is not set: run the tests through jest (global setup)');
-  const name = `coalesce_test_${process.env.JEST_WORKER_ID ?? '0'}_${process.pid}_${++counter}`;
+  const name = `${runPrefix()}_${process.env.JEST_WORKER_ID ?? '0'}_${++counter}`;
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(TEMPLATE_DB)}`);
+  await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(templateDatabase())}`);
   await admin.end();
 
   const statements: string[] = [];
