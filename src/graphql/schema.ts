@@ -5,11 +5,13 @@ import { AccountResolver } from '../accounts/account.resolver.js';
 import { CapabilityResolver } from '../organizations/capability.resolver.js';
 import { MembershipResolver } from '../organizations/membership.resolver.js';
 import { OrganizationResolver } from '../organizations/organization.resolver.js';
+import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
 import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
   AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, TaxonomyResolver, CapabilityCategoryResolver,
+  SuggestionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

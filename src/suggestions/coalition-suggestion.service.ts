@@ -1,0 +1,170 @@
+import { isUuid } from '../common/ids.js';
+import { SqlParams } from '../common/sql-params.js';
+import type { RequestContext } from '../graphql/context.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { canSeeOrganization, visibleOrganizationsSql } from '../organizations/organization-access.js';
+import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
+import type { Visibility } from '../common/enums.js';
+import { loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
+import { EMPTY_TRUST } from './partner-suggestion.service.js';
+import {
+  AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql, suggestionViewer,
+} from './suggestion-access.js';
+import type { CoalitionAlternative, CoalitionMember, CoalitionSuggestionInput } from './suggestion.types.js';
+
+// Candidates in SQL (inside the circle when one is given, working on the issue or offering a needed category,
+// capped by a cheap pre-score), the choice in the engine, gap fillers from visible organizations anywhere.
+
+export const COALITION_CANDIDATE_CAP = 1500;
+const GAP_FILLERS_PER_CATEGORY = 3;
+
+interface Checked {
+  organizationId: string;
+  issueAreaId: string;
+  categories: string[];
+  minSize: number;
+  maxSize: number;
+  mustInclude: string[];
+  alternatives: number;
+}
+
+async function checkInput(ctx: RequestContext, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<Checked> {
+  const area = isUuid(input.issueAreaId) ? tax.issueAreas.get(input.issueAreaId) : undefined;
+  if (!area) throw new BadInputError('input.issueAreaId', 'Unknown issue area');
+  if (input.near && !(input.near.radiusKm >= 0)) throw new BadInputError('input.near.radiusKm', 'The radius must be 0 or more');
+  if (input.near && !(Math.abs(input.near.latitude) <= 90 && Math.abs(input.near.longitude) <= 180)) {
+    throw new BadInputError('input.near', 'Latitude must be within -90..90 and longitude within -180..180');
+  }
+  const minSize = input.minSize ?? 3;
+  const maxSize = input.maxSize ?? 6;
+  if (minSize < 1 || minSize > 30) throw new BadInputError('input.minSize', 'The minimum size must be between 1 and 30');
+  if (maxSize < minSize || maxSize > 30) throw new BadInputError('input.maxSize', 'The maximum size must be at least the minimum size and at most 30');
+  const alternatives = input.alternatives ?? 3;
+  if (alternatives < 1 || alternatives > 5) throw new BadInputError('input.alternatives', 'Alternatives must be between 1 and 5');
+  const known = new Set([...tax.skills.values()].map((s) => s.categoryId));
+  const categories = input.categoryIds?.length ? [...new Set(input.categoryIds)] : defaultCategoriesForIssue(area.slug);
+  const unknown = categories.find((c) => !known.has(c));
+  if (unknown) throw new BadInputError('input.categoryIds', `Unknown capability category ${unknown}`);
+  const mustInclude = [...new Set(input.mustIncludeIds ?? [])];
+  if (mustInclude.length > maxSize) throw new BadInputError('input.mustIncludeIds', 'More organizations must be included than the maximum size');
+  return { organizationId: input.organizationId, issueAreaId: input.issueAreaId, categories, minSize, maxSize, mustInclude, alternatives };
+}
+
+/** Must-include organizations must be visible to the viewer: otherwise NOT_FOUND, like a missing one. */
+async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
+  if (ids.some((id) => !isUuid(id))) throw new NotFoundError('Organization');
+  const orgs = await loadMatchOrgs(ctx.db, ids, tax);
+  const viewer = suggestionViewer(ctx.viewer);
+  if (orgs.length !== ids.length || orgs.some((o) => !canSeeOrganization(viewer, { id: o.id, visibility: o.visibility as Visibility }))) {
+    throw new NotFoundError('Organization');
+  }
+  return orgs;
+}
+
+async function loadCandidates(ctx: RequestContext, checked: Checked, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<MatchOrg[]> {
+  const params = new SqlParams();
+  const where = [suggestableSql(visibleOrganizationsSql(suggestionViewer(ctx.viewer), params))];
+  if (input.near) {
+    const center = `ll_to_earth(${params.add(input.near.latitude)}, ${params.add(input.near.longitude)})`;
+    const meters = params.add(input.near.radiusKm * 1000);
+    where.push(`o.public_latitude IS NOT NULL AND o.location_precision <> 'COUNTRY'
+      AND earth_box(${center}, ${meters}) @> ll_to_earth(o.public_latitude, o.public_longitude)
+      AND earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) <= ${meters}`);
+  }
+  const issue = params.add(checked.issueAreaId);
+  const categories = params.add(checked.categories);
+  // Pre-score: working on the issue (3) plus the levels offered in needed categories (EXPERT 3 .. BASIC 1).
+  const rows = await ctx.db.query(
+    `WITH pre AS (
+       SELECT o.id, 3 AS w FROM organization_issue_areas i JOIN organizations o ON o.id = i.organization_id
+         WHERE i.issue_area_id = ${issue} AND ${where.join(' AND ')}
+       UNION ALL
+       SELECT o.id, CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END FROM skills s
+         JOIN capabilities c ON c.skill_id = s.id JOIN organizations o ON o.id = c.organization_id
+         WHERE s.category_id = ANY(${categories}::varchar[]) AND ${where.join(' AND ')}
+     ), top AS (SELECT id FROM pre GROUP BY id ORDER BY sum(w) DESC, id LIMIT ${params.add(COALITION_CANDIDATE_CAP)})
+     SELECT ${MATCH_ORG_COLUMNS} FROM top JOIN organizations o ON o.id = top.id`,
+    params.values,
+  );
+  return rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
+}
+
+const LEVEL_SQL = `CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END`;
+
+/** Visible organizations anywhere (outside the circle too) offering each gap category, best first. */
+async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
+  if (gaps.length === 0) return [];
+  const params = new SqlParams();
+  const visible = visibleOrganizationsSql(suggestionViewer(ctx.viewer), params);
+  const rows: { id: string; verified: boolean; categoryId: string; level: Level }[] = await ctx.db.query(
+    `SELECT x.id, x.verified, g.cat AS "categoryId", x.level FROM unnest(${params.add(gaps)}::varchar[]) g(cat)
+     CROSS JOIN LATERAL (
+       SELECT o.id, o.verified, c.level FROM skills s JOIN capabilities c ON c.skill_id = s.id
+         JOIN organizations o ON o.id = c.organization_id
+       WHERE s.category_id = g.cat AND ${visible} AND o.id <> ALL(${params.add(exclude)}::uuid[])
+       ORDER BY ${LEVEL_SQL} DESC, o.verified DESC, o.id LIMIT ${params.add(GAP_FILLERS_PER_CATEGORY * 3)}) x`,
+    params.values,
+  );
+  const byId = new Map<string, EngineOrg>();
+  for (const r of rows) {
+    let org = byId.get(r.id);
+    if (!org) {
+      org = { id: r.id, name: '', kind: '', communityBased: false, country: null, location: null, issueAreaIds: [], languages: [],
+        capabilities: [], needs: [], dealbreakerKinds: [], pendingRequests: 0, verified: r.verified };
+      byId.set(r.id, org);
+    }
+    org.capabilities.push({ skillId: '', skillName: '', categoryId: r.categoryId, categoryName: '', level: r.level, remote: false, capacity: null });
+  }
+  return [...byId.values()];
+}
+
+export async function listCoalitionSuggestions(ctx: RequestContext, input: CoalitionSuggestionInput): Promise<CoalitionAlternative[]> {
+  await requireMemberOrganization(ctx, input.organizationId);
+  const tax = await loadTaxonomy(ctx.db);
+  const checked = await checkInput(ctx, input, tax);
+  const must = await loadMustInclude(ctx, checked.mustInclude, tax);
+  const pool = await loadCandidates(ctx, checked, input, tax);
+  const seen = new Set(pool.map((o) => o.id));
+  const candidates: MatchOrg[] = [...pool, ...must.filter((o) => !seen.has(o.id))];
+  for (const c of candidates) if (isAnonymousFor(ctx.viewer, c)) c.name = anonymousName(c.kind);
+  const engineInput: CoalitionInput = {
+    candidates,
+    requiredCategoryIds: checked.categories,
+    issueAreaId: checked.issueAreaId,
+    minSize: checked.minSize,
+    maxSize: checked.maxSize,
+    mustInclude: checked.mustInclude,
+    requireCommunityBased: input.requireCommunityBased ?? false,
+    alternatives: checked.alternatives,
+    trust: EMPTY_TRUST,
+  };
+  const alternatives = suggestCoalitions(engineInput);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const allGaps = [...new Set(alternatives.flatMap((a) => a.gaps))];
+  const fillers = await gapFillerOrgs(ctx, allGaps, candidates.map((c) => c.id));
+  const memberIds = alternatives.flatMap((a) => a.memberIds).filter((id) => !isAnonymousFor(ctx.viewer, byId.get(id)!));
+  const records = await loadVisibleRecords(ctx, [...new Set([...memberIds, ...fillers.map((f) => f.id)])]);
+  const tokens = new AnonymousTokens();
+  return alternatives.map((alt) => {
+    const members = new Map<string, CoalitionMember>(alt.memberIds.map((id) => {
+      const org = byId.get(id)!;
+      const anonymous = isAnonymousFor(ctx.viewer, org);
+      return [id, { organization: anonymous ? null : records.get(id) ?? null, anonymous: anonymous ? tokens.describe(org) : null }];
+    }));
+    return {
+      members: [...members.values()],
+      coverage: alt.coverage.map((cell) => ({
+        categoryId: cell.categoryId, member: cell.orgId ? members.get(cell.orgId) ?? null : null, level: cell.level as never, skillName: cell.skillName,
+      })),
+      gaps: alt.gaps,
+      gapFillers: findGapFillers(alt.gaps, fillers, GAP_FILLERS_PER_CATEGORY).map((g) => ({
+        categoryId: g.categoryId, organizations: g.orgIds.map((id) => records.get(id)).filter((r) => r !== undefined),
+      })),
+      balance: alt.balance,
+      compatible: alt.compatible,
+      cohesion: alt.cohesion,
+      score: alt.score,
+      reasons: alt.reasons,
+    };
+  });
+}

@@ -1,0 +1,105 @@
+import type { DataSource } from 'typeorm';
+import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../common/enums.js';
+import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision, Priority } from '../matching/index.js';
+
+// Maps organizations to the engine's plain shape with set-based queries (one for the taxonomy, one for all the
+// organizations with their children as compact JSON arrays), never per row. Only what a non-member may see goes
+// in: the PUBLIC (coarsened) position, even for the asking organization itself, so a distance or band in a
+// reason can never say more than the profile shows.
+
+export interface Taxonomy {
+  skills: Map<string, { name: string; categoryId: string; categoryName: string }>;
+  issueAreas: Map<string, { slug: string; name: string }>;
+  issueAreaNames: Record<string, string>;
+}
+
+export async function loadTaxonomy(db: DataSource): Promise<Taxonomy> {
+  const [skills, areas] = await Promise.all([
+    db.query(`SELECT s.id, s.name, s.category_id AS "categoryId", cc.name AS "categoryName"
+      FROM skills s JOIN capability_categories cc ON cc.id = s.category_id`),
+    db.query('SELECT id, slug, name FROM issue_areas'),
+  ]);
+  const issueAreaNames: Record<string, string> = {};
+  for (const a of areas as { id: string; name: string }[]) issueAreaNames[a.id] = a.name;
+  return {
+    skills: new Map((skills as { id: string; name: string; categoryId: string; categoryName: string }[]).map((s) => [s.id, s])),
+    issueAreas: new Map((areas as { id: string; slug: string; name: string }[]).map((a) => [a.id, a])),
+    issueAreaNames,
+  };
+}
+
+/** An organization as loaded for matching, with what decides how it may be shown. */
+export interface MatchOrg extends EngineOrg {
+  visibility: string;
+  region: string | null;
+  precision: LocationPrecision;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  region: string | null;
+  precision: LocationPrecision;
+  lat: number | null;
+  lng: number | null;
+  languages: string[];
+  verified: boolean;
+  dealbreakers: string[];
+  visibility: string;
+  caps: [string, Level, boolean, number | null][] | null;
+  needs: [string, string, Priority, boolean, string | null][] | null;
+  issues: string[] | null;
+}
+
+/** The select list of a MatchOrg row from alias `o`: children as arrays, positions public only. */
+export const MATCH_ORG_COLUMNS = `o.id, o.name, o.kind, o.country, o.region, o.location_precision AS precision,
+  o.public_latitude AS lat, o.public_longitude AS lng, o.languages, o.verified, o.dealbreaker_kinds AS dealbreakers,
+  o.visibility,
+  (SELECT json_agg(json_build_array(c.skill_id, c.level, c.remote, c.capacity)) FROM capabilities c
+    WHERE c.organization_id = o.id) AS caps,
+  (SELECT json_agg(json_build_array(n.id, n.skill_id, n.priority, n.remote_ok, n.issue_area_id)) FROM needs n
+    WHERE n.organization_id = o.id AND n.status = 'OPEN') AS needs,
+  (SELECT json_agg(oia.issue_area_id) FROM organization_issue_areas oia WHERE oia.organization_id = o.id) AS issues`;
+
+export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
+  const capabilities: EngineCapability[] = [];
+  for (const [skillId, level, remote, capacity] of row.caps ?? []) {
+    const skill = tax.skills.get(skillId);
+    if (skill) capabilities.push({ skillId, skillName: skill.name, categoryId: skill.categoryId, categoryName: skill.categoryName, level, remote, capacity });
+  }
+  const needs: EngineNeed[] = [];
+  for (const [id, skillId, priority, remoteOk, issueAreaId] of row.needs ?? []) {
+    const skill = tax.skills.get(skillId);
+    if (skill) needs.push({ id, skillId, skillName: skill.name, categoryId: skill.categoryId, categoryName: skill.categoryName, priority, remoteOk, issueAreaId });
+  }
+  const located = row.lat !== null && row.lng !== null && row.precision !== 'COUNTRY';
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    communityBased: COMMUNITY_BASED_KINDS.has(row.kind as OrganizationKind),
+    country: row.country ? row.country.trim() : null,
+    location: located ? { lat: row.lat as number, lng: row.lng as number, precision: row.precision } : null,
+    issueAreaIds: row.issues ?? [],
+    issueAreaNames: tax.issueAreaNames,
+    languages: row.languages,
+    capabilities,
+    needs,
+    dealbreakerKinds: row.dealbreakers,
+    // No introductions table yet, so nobody is saturated; revisit when introductions land.
+    pendingRequests: 0,
+    verified: row.verified,
+    visibility: row.visibility,
+    region: row.region,
+    precision: row.precision,
+  };
+}
+
+/** Loads organizations by id (in one statement), in no particular order. */
+export async function loadMatchOrgs(db: DataSource, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
+  if (ids.length === 0) return [];
+  const rows: Row[] = await db.query(`SELECT ${MATCH_ORG_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
+  return rows.map((row) => toMatchOrg(row, tax));
+}

@@ -1,0 +1,35 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { PageArgs, toPage } from '../graphql/connection.js';
+import type { RequestContext } from '../graphql/context.js';
+import { listCoalitionSuggestions } from './coalition-suggestion.service.js';
+import { listPartnerSuggestions } from './partner-suggestion.service.js';
+import {
+  CoalitionAlternative, CoalitionSuggestionInput, PartnerSuggestion, PartnerSuggestionConnection, PartnerSuggestionFilter,
+} from './suggestion.types.js';
+
+@Resolver(() => PartnerSuggestion)
+export class SuggestionResolver {
+  @Query(() => PartnerSuggestionConnection, {
+    description: 'Partners for an organization you belong to, best first, each with its score, its parts and reasons. '
+      + 'PRIVATE organizations appear only anonymously and only if they opted in.',
+  })
+  async partnerSuggestions(
+    @Ctx() ctx: RequestContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('filter', () => PartnerSuggestionFilter, { nullable: true }) filter?: PartnerSuggestionFilter,
+  ) {
+    return listPartnerSuggestions(ctx, organizationId, filter ?? {}, toPage(pageArgs));
+  }
+
+  @Query(() => [CoalitionAlternative], {
+    description: 'Distinct coalitions for an issue and a place, asked by a member of `input.organizationId`, with '
+      + 'coverage, gaps and who could fill them.',
+  })
+  async coalitionSuggestions(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CoalitionSuggestionInput) input: CoalitionSuggestionInput,
+  ): Promise<CoalitionAlternative[]> {
+    return listCoalitionSuggestions(ctx, input);
+  }
+}
