@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { Viewer } from '../src/accounts/viewer.js';
+import { MembershipRole } from '../src/common/enums.js';
+import { createLogger } from '../src/common/logger.js';
+import { createDataSource } from '../src/db/create-data-source.js';
+import { withDatabase } from '../src/db/database-url.js';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { ensureDatabase } from '../src/db/open-database.js';
+import { createContext, type RequestContext } from '../src/graphql/context.js';
+import { listCoalitionSuggestions } from '../src/suggestions/coalition-suggestion.service.js';
+import { listPartnerSuggestions } from '../src/suggestions/partner-suggestion.service.js';
+import { generateSynthetic } from '../seeds/synthetic.js';
+import { runQualityBench } from './matching-quality.js';
+
+// `npm run bench:matching [-- --orgs 100000 --partners 200 --coalitions 50]`
+// Latency of the suggestion SERVICES (SQL candidates + engine + presentation, no HTTP) for random organizations
+// among 100,000 (DESIGN.md section 6: partners p50 < 30 ms and p99 < 100 ms, coalitions < 300 ms), and the
+// coalition heuristic against the exact optimum. The scratch database is kept between runs (seeding 100,000
+// organizations takes a while) and topped up when it holds fewer organizations than asked.
+
+const BENCH_DATABASE = 'coalesce_bench_matching';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      orgs: { type: 'string', default: '100000' },
+      partners: { type: 'string', default: '200' },
+      coalitions: { type: 'string', default: '50' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  return { orgs: Number(values.orgs), partners: Number(values.partners), coalitions: Number(values.coalitions), seed: Number(values.seed) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** A member of the given organization, asking through the service as a resolver would. */
+function memberContext(base: Omit<RequestContext, 'loaders' | 'viewer'>, organizationId: string): RequestContext {
+  const viewer = new Viewer('00000000-0000-4000-8000-000000000000', false, new Map([[organizationId, MembershipRole.MEMBER]]), null);
+  return createContext({ ...base, viewer });
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+interface Sample { id: string; lat: number | null; lng: number | null; issue: string | null }
+
+async function main(): Promise<void> {
+  const opts = options();
+  let serverUrl = process.env.DATABASE_URL || '';
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!serverUrl) {
+    log('DATABASE_URL not set: starting embedded PostgreSQL (data in .data/bench-postgres)');
+    const embedded = await startEmbeddedPostgres({ dataDir: '.data/bench-postgres' });
+    serverUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  await ensureDatabase(serverUrl, BENCH_DATABASE);
+  const db = createDataSource({ url: withDatabase(serverUrl, BENCH_DATABASE), poolSize: 4, statementTimeoutMs: 600_000 });
+  await db.initialize();
+  try {
+    await db.runMigrations({ transaction: 'each' });
+    const [{ count }] = await db.query('SELECT count(*)::int AS count FROM organizations');
+    if (count < opts.orgs) {
+      log(`database holds ${count} organizations: generating ${opts.orgs - count} more`);
+      const started = Date.now();
+      await generateSynthetic(db, { orgs: opts.orgs - count, seed: opts.seed });
+      await db.query('VACUUM (ANALYZE)');
+      log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const [{ total }] = await db.query('SELECT count(*)::int AS total FROM organizations');
+    const base = { db, requestId: 'bench', log: createLogger('silent') };
+    const samples: Sample[] = await db.query(
+      `SELECT o.id, o.public_latitude AS lat, o.public_longitude AS lng,
+         (SELECT issue_area_id FROM organization_issue_areas i WHERE i.organization_id = o.id LIMIT 1) AS issue
+       FROM organizations o TABLESAMPLE SYSTEM (2) REPEATABLE (${opts.seed}) LIMIT $1`,
+      [opts.partners + opts.coalitions + 40],
+    );
+    const fallbackIssue: string = (await db.query('SELECT id FROM issue_areas ORDER BY slug LIMIT 1'))[0].id;
+
+    // Warm-up: JIT, pool connections, plan caches.
+    for (const s of samples.slice(0, 20)) await listPartnerSuggestions(memberContext(base, s.id), s.id, {}, { limit: 20, offset: 0 });
+    const partnerMs: number[] = [];
+    let shown = 0;
+    for (const s of samples.slice(20, 20 + opts.partners)) {
+      partnerMs.push(await time(async () => {
+        const page = await listPartnerSuggestions(memberContext(base, s.id), s.id, {}, { limit: 20, offset: 0 });
+        shown += page.nodes.length;
+      }));
+    }
+    const coalitionSamples = samples.slice(20 + opts.partners, 40 + opts.partners + opts.coalitions);
+    const coalitionInput = (s: Sample) => ({
+      organizationId: s.id,
+      issueAreaId: s.issue ?? fallbackIssue,
+      mustIncludeIds: [s.id],
+      // Every other request is remote (no circle), the largest candidate set.
+      near: s.lat !== null && s.lng !== null && s.id.charCodeAt(0) % 2 === 0 ? { latitude: s.lat, longitude: s.lng, radiusKm: 300 } : undefined,
+    });
+    for (const s of coalitionSamples.slice(0, 5)) await listCoalitionSuggestions(memberContext(base, s.id), coalitionInput(s));
+    const coalitionMs: number[] = [];
+    let alternatives = 0;
+    for (const s of coalitionSamples.slice(5, 5 + opts.coalitions)) {
+      coalitionMs.push(await time(async () => {
+        alternatives += (await listCoalitionSuggestions(memberContext(base, s.id), coalitionInput(s))).length;
+      }));
+    }
+    partnerMs.sort((a, b) => a - b);
+    coalitionMs.sort((a, b) => a - b);
+    log('running the coalition quality bench (heuristic vs exact optimum)...');
+    const quality = runQualityBench({ instances: 100 });
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    const rows = [
+      ['partner suggestions p50', `${percentile(partnerMs, 50).toFixed(1)} ms`, '< 30 ms', `${partnerMs.length} requests, ${(shown / partnerMs.length).toFixed(1)} shown each`],
+      ['partner suggestions p99', `${percentile(partnerMs, 99).toFixed(1)} ms`, '< 100 ms', `max ${partnerMs.at(-1)?.toFixed(1)} ms`],
+      ['coalition suggestions p50', `${percentile(coalitionMs, 50).toFixed(1)} ms`, '< 300 ms', `${coalitionMs.length} requests, p99 ${percentile(coalitionMs, 99).toFixed(1)} ms, ${(alternatives / coalitionMs.length).toFixed(1)} alternatives each`],
+      ['coalition quality mean', pct(quality.meanRatio), '>= 98%', `${quality.compared}/${quality.instances} instances vs exact optimum`],
+      ['coalition quality worst', pct(quality.worstRatio), '', `exact hits ${pct(quality.optimalShare)}`],
+    ];
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+    const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ');
+    console.log(`matching bench: ${total.toLocaleString('en-US')} organizations, node ${process.version}`);
+    console.log(line(['figure', 'value', 'target', 'notes']));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const r of rows) console.log(line(r));
+  } finally {
+    await db.destroy();
+    if (stopEmbedded) await stopEmbedded();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
