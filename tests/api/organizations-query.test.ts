@@ -1,5 +1,5 @@
 import { print } from 'graphql';
-import { NeedUpdateDocument, OrgListDocument, OrgVerifyDocument, type OrganizationFilter } from '../generated/graphql.js';
+import { NeedUpdateDocument, OrgListDocument, OrgVerifyDocument, type OrganizationFilter, type OrgListQuery } from '../generated/graphql.js';
 import { addCapability, addNeed, createOrg, issueAreaId, makeAdmin, signUp, skillId, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, rawGql } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -164,7 +164,7 @@ describe('pagination', () => {
     const pages: { size: number; hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number }[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
-      const page = ok(await gql(app, OrgListDocument, { first: 3, after, filter: { issueAreaIds: [pagedArea] } })).organizations;
+      const page: OrgListQuery['organizations'] = ok(await gql(app, OrgListDocument, { first: 3, after, filter: { issueAreaIds: [pagedArea] } })).organizations;
       seen.push(...page.edges.map((e) => e.node.name));
       pages.push({ size: page.edges.length, hasNextPage: page.pageInfo.hasNextPage, hasPreviousPage: page.pageInfo.hasPreviousPage, totalCount: page.totalCount });
       expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);

@@ -33,7 +33,7 @@ async function createAs(user: TestUser, input: Partial<OrganizationCreateInput>)
   return ok(await gql(app, OrgCreateDocument, { input: { name: 'Valid Name', kind: 'NGO', ...input } }, user.token)).organizationCreate;
 }
 
-async function withRole(org: { id: string }, role: 'OWNER' | 'EDITOR' | 'MEMBER', name = role): Promise<TestUser> {
+async function withRole(org: { id: string }, role: 'OWNER' | 'EDITOR' | 'MEMBER', name: string = role): Promise<TestUser> {
   const user = await signUp(app, name);
   const added = ok(await gql(app, MemberAddDocument, { input: { organizationId: org.id, email: user.email, role } }, owner.token));
   expect(added.organizationMemberAdd.member).toMatchObject({ userId: user.id, role });
