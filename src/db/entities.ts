@@ -1,6 +1,8 @@
 import { AccessTokenEntity } from '../accounts/access-token.entity.js';
 import { MembershipEntity } from '../accounts/membership.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
+import { CollaborationEntity } from '../introductions/collaboration.entity.js';
+import { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { CapabilityEntity } from '../organizations/capability.entity.js';
 import { NeedEntity } from '../organizations/need.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -10,4 +12,5 @@ export const entities = [
   UserEntity, AccessTokenEntity, MembershipEntity,
   CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
   OrganizationEntity, CapabilityEntity, NeedEntity,
+  IntroductionEntity, CollaborationEntity,
 ];

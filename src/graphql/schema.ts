@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
+import { IntroductionResolver } from '../introductions/introduction.resolver.js';
 import { CapabilityResolver } from '../organizations/capability.resolver.js';
 import { MembershipResolver } from '../organizations/membership.resolver.js';
 import { OrganizationResolver } from '../organizations/organization.resolver.js';
@@ -11,7 +12,7 @@ import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
   AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, TaxonomyResolver, CapabilityCategoryResolver,
-  SuggestionResolver,
+  SuggestionResolver, IntroductionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

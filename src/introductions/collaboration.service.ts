@@ -1,0 +1,59 @@
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../common/ids.js';
+import type { RequestContext } from '../graphql/context.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { COLLABORATION_COLUMNS, type CollaborationRow } from './introduction-view.js';
+import type { CollaborationSource } from './introduction.enums.js';
+import type { RateCollaborationInput } from './introduction.inputs.js';
+
+/** Records that two organizations work together; a pair already recorded keeps its first row. */
+export async function recordCollaboration(
+  tx: EntityManager, first: string, second: string, source: CollaborationSource, introductionId: string | null,
+): Promise<void> {
+  // Stored ordered (a < b, by uuid order), so each pair has one spelling under collaborations_pair_key.
+  await tx.query(
+    `INSERT INTO collaborations (organization_a_id, organization_b_id, source, introduction_id)
+     VALUES (LEAST($1::uuid, $2::uuid), GREATEST($1::uuid, $2::uuid), $3, $4)
+     ON CONFLICT (organization_a_id, organization_b_id) DO NOTHING`,
+    [first, second, source, introductionId],
+  );
+}
+
+export interface RatedCollaboration {
+  id: string;
+  /** The side that rated: the payload shows the collaboration from its point of view. */
+  organizationId: string;
+}
+
+/** Which side the viewer rates for: the one named, else the only one it can edit. */
+function ratingSide(ctx: RequestContext, row: CollaborationRow, named: string | undefined | null): string {
+  const sides = [row.organizationAId, row.organizationBId];
+  if (named !== undefined && named !== null) {
+    const side = sides.find((id) => id === named.toLowerCase());
+    if (!side) throw new UserInputError('NOT_A_SIDE', 'input.organizationId', 'This organization is not part of the collaboration');
+    if (!ctx.viewer.canEdit(side)) throw new ForbiddenError('Only owners and editors of the organization can rate for it');
+    return side;
+  }
+  const editable = sides.filter((id) => ctx.viewer.canEdit(id));
+  if (editable.length === 0) throw new ForbiddenError('Only owners and editors of the organization can rate for it');
+  if (editable.length > 1) {
+    throw new UserInputError('REQUIRED', 'input.organizationId', 'You edit both organizations: name the one you rate for');
+  }
+  return editable[0];
+}
+
+export async function rateCollaboration(ctx: RequestContext, tx: EntityManager, input: RateCollaborationInput): Promise<RatedCollaboration> {
+  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
+  const rows: CollaborationRow[] = isUuid(input.collaborationId)
+    ? await tx.query(`SELECT ${COLLABORATION_COLUMNS} FROM collaborations c WHERE c.id = $1 FOR UPDATE`, [input.collaborationId])
+    : [];
+  const row = rows[0];
+  // Like introductions, a collaboration exists only for the members of its two organizations.
+  if (!row || !(ctx.viewer.isMemberOf(row.organizationAId) || ctx.viewer.isMemberOf(row.organizationBId))) {
+    throw new NotFoundError('Collaboration');
+  }
+  const side = ratingSide(ctx, row, input.organizationId);
+  const column = side === row.organizationAId ? 'feedback_a' : 'feedback_b';
+  await tx.query(`UPDATE collaborations SET ${column} = $2 WHERE id = $1`, [row.id, input.rating]);
+  return { id: row.id, organizationId: side };
+}

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { Visibility } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import type { RequestContext } from '../graphql/context.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
+import { canSeeOrganization } from '../organizations/organization-access.js';
+import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
+
+// Who may read and change introductions. An introduction exists only for the members of its two
+// organizations: anyone else gets NOT_FOUND, exactly like for an id that does not exist.
+
+/** Lists of an organization: anonymous UNAUTHENTICATED; invisible or missing NOT_FOUND; visible non-member FORBIDDEN. */
+export async function requireMember(ctx: RequestContext, organizationId: string): Promise<string> {
+  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
+  const rows: { id: string; visibility: Visibility }[] = isUuid(organizationId)
+    ? await ctx.db.query('SELECT id, visibility FROM organizations WHERE id = $1', [organizationId])
+    : [];
+  const org = rows[0];
+  if (!org || !canSeeOrganization(ctx.viewer, org)) throw new NotFoundError('Organization');
+  if (!ctx.viewer.isMemberOf(org.id)) throw new ForbiddenError('Only members of the organization can see this');
+  return org.id;
+}
+
+export type IntroductionSide = 'from' | 'to';
+
+/**
+ * Loads and locks an introduction for a change that the OWNERs and EDITORs of one side may make. The lock
+ * serializes concurrent answers (accept vs withdraw) so exactly one of them wins.
+ */
+export async function lockIntroduction(ctx: RequestContext, tx: EntityManager, id: string, side: IntroductionSide): Promise<IntroductionRow> {
+  const viewer = ctx.viewer;
+  if (!viewer.signedIn) throw new UnauthenticatedError();
+  const rows: IntroductionRow[] = isUuid(id)
+    ? await tx.query(`SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`, [id])
+    : [];
+  const row = rows[0];
+  if (!row || !(viewer.isMemberOf(row.fromOrganizationId) || viewer.isMemberOf(row.toOrganizationId))) {
+    throw new NotFoundError('Introduction');
+  }
+  const organizationId = side === 'from' ? row.fromOrganizationId : row.toOrganizationId;
+  if (!viewer.canEdit(organizationId)) {
+    throw new ForbiddenError(side === 'from'
+      ? 'Only owners and editors of the requesting organization can do this'
+      : 'Only owners and editors of the organization asked can answer');
+  }
+  return row;
+}

@@ -1,0 +1,90 @@
+import { Viewer } from '../accounts/viewer.js';
+import type { RequestContext } from '../graphql/context.js';
+import { canSeeOrganization } from '../organizations/organization-access.js';
+import { ORGANIZATION_COLUMNS, type OrganizationRecord } from '../organizations/organization.record.js';
+import type { CollaborationSource, IntroductionStatus } from './introduction.enums.js';
+import type { Collaboration, Introduction } from './introduction.types.js';
+
+// Rows as SQL returns them, and how they become what a viewer may see.
+
+/** The status as read: a PENDING request past its expiry is EXPIRED, so no job has to flip it. Alias `i`. */
+export const EFFECTIVE_STATUS_SQL = `(CASE WHEN i.status = 'PENDING' AND i.expires_at <= now() THEN 'EXPIRED' ELSE i.status END)`;
+
+export const INTRODUCTION_COLUMNS = `i.id, i.from_organization_id AS "fromOrganizationId",
+  i.to_organization_id AS "toOrganizationId", i.message, i.reasons, ${EFFECTIVE_STATUS_SQL} AS status,
+  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.responded_at AS "respondedAt"`;
+
+export interface IntroductionRow {
+  id: string;
+  fromOrganizationId: string;
+  toOrganizationId: string;
+  message: string;
+  reasons: string[];
+  status: IntroductionStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  respondedAt: Date | null;
+}
+
+export const COLLABORATION_COLUMNS = `c.id, c.organization_a_id AS "organizationAId", c.organization_b_id AS "organizationBId",
+  c.source, c.started_at AS "startedAt", c.feedback_a AS "feedbackA", c.feedback_b AS "feedbackB"`;
+
+export interface CollaborationRow {
+  id: string;
+  organizationAId: string;
+  organizationBId: string;
+  source: CollaborationSource;
+  startedAt: Date;
+  feedbackA: number | null;
+  feedbackB: number | null;
+}
+
+/**
+ * Introductions and collaborations are seen on behalf of an organization, not of an admin: an admin who is a
+ * member must not see the other side by name once it turned PRIVATE, so admin rights are dropped here.
+ */
+export function organizationViewer(viewer: Viewer): Viewer {
+  return viewer.isAdmin ? new Viewer(viewer.userId, false, viewer.memberships, viewer.tokenId) : viewer;
+}
+
+/** Records of the given organizations that the viewer may see, one statement; hidden ones are absent. */
+async function visibleOrganizations(ctx: RequestContext, ids: string[]): Promise<Map<string, OrganizationRecord>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows: OrganizationRecord[] = await ctx.db.query(
+    `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`,
+    [unique],
+  );
+  const viewer = organizationViewer(ctx.viewer);
+  return new Map(rows.filter((org) => canSeeOrganization(viewer, org)).map((org) => [org.id, org]));
+}
+
+export async function toIntroductions(ctx: RequestContext, rows: IntroductionRow[]): Promise<Introduction[]> {
+  const orgs = await visibleOrganizations(ctx, rows.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
+  return rows.map((row) => ({
+    id: row.id,
+    fromOrganization: orgs.get(row.fromOrganizationId) ?? null,
+    toOrganization: orgs.get(row.toOrganizationId) ?? null,
+    message: row.message,
+    reasons: row.reasons,
+    status: row.status,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    respondedAt: row.respondedAt,
+  }));
+}
+
+/** Collaborations as seen from `organizationId`, one of the two sides of every row. */
+export async function toCollaborations(ctx: RequestContext, rows: CollaborationRow[], organizationId: string): Promise<Collaboration[]> {
+  const isA = (row: CollaborationRow) => row.organizationAId === organizationId;
+  const partnerId = (row: CollaborationRow) => (isA(row) ? row.organizationBId : row.organizationAId);
+  const orgs = await visibleOrganizations(ctx, rows.map(partnerId));
+  return rows.map((row) => ({
+    id: row.id,
+    partner: orgs.get(partnerId(row)) ?? null,
+    source: row.source,
+    startedAt: row.startedAt,
+    myRating: isA(row) ? row.feedbackA : row.feedbackB,
+    partnerRated: (isA(row) ? row.feedbackB : row.feedbackA) !== null,
+  }));
+}

@@ -1,0 +1,87 @@
+import type { EntityManager } from 'typeorm';
+import type { Visibility } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import type { RequestContext } from '../graphql/context.js';
+import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import { canSeeOrganization } from '../organizations/organization-access.js';
+import { requireOrganization } from '../organizations/organization-guard.js';
+import { recordCollaboration } from './collaboration.service.js';
+import { lockIntroduction } from './introduction-access.js';
+import { organizationViewer, type IntroductionRow } from './introduction-view.js';
+import { CollaborationSource, INTRODUCTION_TTL_DAYS, IntroductionStatus } from './introduction.enums.js';
+import type { RequestIntroductionInput, RespondToIntroductionInput, WithdrawIntroductionInput } from './introduction.inputs.js';
+
+// The life cycle of an introduction: PENDING -> ACCEPTED | DECLINED | WITHDRAWN, or EXPIRED by time alone.
+// Each function runs inside runMutation's transaction and returns the id of the introduction it touched.
+
+interface PartyRow {
+  id: string;
+  visibility: Visibility;
+  kind: string;
+  dealbreakerKinds: string[];
+}
+
+/** True when either side refuses the other's kind. Which side, and which kind, is never told. */
+function dealbreakerBetween(a: PartyRow, b: PartyRow): boolean {
+  return a.dealbreakerKinds.includes(b.kind) || b.dealbreakerKinds.includes(a.kind);
+}
+
+function assertPending(row: IntroductionRow): void {
+  if (row.status !== IntroductionStatus.PENDING) {
+    throw new UserInputError('INVALID_STATE', 'input.introductionId', `This introduction is ${row.status.toLowerCase()}, no longer pending`);
+  }
+}
+
+export async function requestIntroduction(ctx: RequestContext, tx: EntityManager, input: RequestIntroductionInput): Promise<string> {
+  // Locks the requesting organization's row: concurrent requests from it serialize.
+  const from = await requireOrganization(tx, ctx.viewer, input.fromOrganizationId, 'edit');
+  const toId = isUuid(input.toOrganizationId) ? input.toOrganizationId.toLowerCase() : null;
+  if (toId === from.id) {
+    throw new UserInputError('SAME_ORGANIZATION', 'input.toOrganizationId', 'An organization cannot ask to be introduced to itself');
+  }
+  const parties: PartyRow[] = toId
+    ? await tx.query(
+      `SELECT id, visibility, kind, dealbreaker_kinds AS "dealbreakerKinds" FROM organizations WHERE id = ANY($1::uuid[])`,
+      [[from.id, toId]],
+    )
+    : [];
+  const source = parties.find((p) => p.id === from.id)!;
+  const target = parties.find((p) => p.id === toId);
+  // Same answer for a hidden organization as for a missing one: no existence oracle for PRIVATE profiles.
+  if (!target || !canSeeOrganization(organizationViewer(ctx.viewer), target)) throw new NotFoundError('Organization');
+  if (dealbreakerBetween(source, target)) {
+    throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId', 'An introduction to this organization cannot be requested');
+  }
+  // An expired request still holds the pending-pair key; retire it so it does not block a new one.
+  await tx.query(
+    `UPDATE introductions SET status = 'EXPIRED'
+     WHERE from_organization_id = $1 AND to_organization_id = $2 AND status = 'PENDING' AND expires_at <= now()`,
+    [from.id, toId],
+  );
+  const reasons = (input.reasons ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
+  // A second pending request for the pair violates introductions_pending_pair_key: TAKEN (see graphql/mutation.ts).
+  const [row]: { id: string }[] = await tx.query(
+    `INSERT INTO introductions (from_organization_id, to_organization_id, requested_by_user_id, message, reasons, expires_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(days => $6)) RETURNING id`,
+    [from.id, toId, ctx.viewer.userId, input.message.trim(), JSON.stringify(reasons), INTRODUCTION_TTL_DAYS],
+  );
+  return row.id;
+}
+
+export async function respondToIntroduction(ctx: RequestContext, tx: EntityManager, input: RespondToIntroductionInput): Promise<string> {
+  const intro = await lockIntroduction(ctx, tx, input.introductionId, 'to');
+  assertPending(intro);
+  const status = input.accept ? IntroductionStatus.ACCEPTED : IntroductionStatus.DECLINED;
+  await tx.query('UPDATE introductions SET status = $2, responded_at = now() WHERE id = $1', [intro.id, status]);
+  if (input.accept) {
+    await recordCollaboration(tx, intro.fromOrganizationId, intro.toOrganizationId, CollaborationSource.INTRODUCTION, intro.id);
+  }
+  return intro.id;
+}
+
+export async function withdrawIntroduction(ctx: RequestContext, tx: EntityManager, input: WithdrawIntroductionInput): Promise<string> {
+  const intro = await lockIntroduction(ctx, tx, input.introductionId, 'from');
+  assertPending(intro);
+  await tx.query(`UPDATE introductions SET status = 'WITHDRAWN' WHERE id = $1`, [intro.id]);
+  return intro.id;
+}
