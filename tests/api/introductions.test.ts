@@ -310,6 +310,20 @@ describe('expiry and lists', () => {
     expect(both.nodes.map((n) => n.id)).toEqual([outgoing.id, ids[2], ids[1], ids[0]]);
     expect(ok(await list(bob.token, { organizationId: target.id, status: 'ACCEPTED' })).introductions.totalCount).toBe(0);
   });
+
+  it('a constant number of SQL statements whatever the page size (no query per row)', async () => {
+    const target = await org(bob, { name: 'Busy' });
+    for (let i = 0; i < 4; i++) await requestOk(await org(alice, { name: `Sender ${i}` }), target);
+    const statementsFor = async (first: number) => {
+      app.statements.length = 0;
+      const page = ok(await list(bob.token, { organizationId: target.id, first })).introductions;
+      return { statements: app.statements.length, nodes: page.nodes.length };
+    };
+    const small = await statementsFor(1);
+    const large = await statementsFor(4);
+    expect([small.nodes, large.nodes]).toEqual([1, 4]);
+    expect(large.statements).toBe(small.statements);
+  });
 });
 
 describe('rateCollaboration', () => {
