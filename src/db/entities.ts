@@ -6,11 +6,13 @@ import { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { CapabilityEntity } from '../organizations/capability.entity.js';
 import { NeedEntity } from '../organizations/need.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 
 export const entities = [
   UserEntity, AccessTokenEntity, MembershipEntity,
   CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
   OrganizationEntity, CapabilityEntity, NeedEntity,
+  MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
 ];

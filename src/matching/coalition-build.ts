@@ -1,6 +1,6 @@
 // Public coalition functions: several distinct good coalitions with their coverage matrix, gaps, balance
 // and reasons, plus outside orgs that could fill the gaps.
-import { buildModel, cohesionOf, leadsOf, type CoalitionModel } from './coalition-objective.js';
+import { blocks, buildModel, cohesionOf, leadsOf, type CoalitionModel } from './coalition-objective.js';
 import { candidatePool } from './coalition-prune.js';
 import { searchCoalitions, type SearchResult } from './coalition-search.js';
 import { issueName } from './labels.js';
@@ -117,10 +117,14 @@ function coalitionReasons(members: EngineOrg[], coverage: CoverageCell[], gaps: 
   return reasons.sort((x, y) => y.weight - x.weight || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
 }
 
-/** Outside orgs that could fill each gap: best level first, then verified, least saturated, id. */
-export function findGapFillers(gaps: string[], outsiders: EngineOrg[], limit: number): GapFillers[] {
+/**
+ * Outside orgs that could fill each gap: best level first, then verified, least saturated, id. Only ones that
+ * could actually join: no dealbreaker in either direction with any of the coalition's members.
+ */
+export function findGapFillers(gaps: string[], outsiders: EngineOrg[], limit: number, members: EngineOrg[] = []): GapFillers[] {
+  const joinable = outsiders.filter((org) => !members.some((m) => blocks(org, m)));
   return gaps.map((categoryId) => {
-    const ranked = outsiders
+    const ranked = joinable
       .map((org) => {
         let level = 0;
         for (const c of org.capabilities) if (c.categoryId === categoryId) level = Math.max(level, LEVEL_VALUE[c.level]);

@@ -19,7 +19,8 @@ export function issueName(id: string, a: EngineOrg, b?: EngineOrg): string {
 }
 
 export function orgName(id: string, trust: TrustGraph): string {
-  return trust.names?.get(id) ?? id;
+  // Never print an id: an unnamed organization stays unnamed.
+  return trust.names?.get(id) ?? 'a common partner';
 }
 
 /** 'an EXPERT' / 'a BASIC' */

@@ -6,6 +6,8 @@ import { SkillEntity } from '../taxonomy/taxonomy.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 
 @Index('capabilities_description_search_idx', { synchronize: false })
+// (skill_id, level rank): the strongest providers of a skill first, for partner candidates (MatchProfiles migration).
+@Index('capabilities_skill_level_idx', { synchronize: false })
 @Index('capabilities_organization_skill_key', ['organizationId', 'skillId'], { unique: true })
 @Entity('capabilities')
 export class CapabilityEntity {

@@ -5,8 +5,8 @@ import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { canSeeOrganization, visibleOrganizationsSql } from '../organizations/organization-access.js';
 import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
 import type { Visibility } from '../common/enums.js';
-import { loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
-import { EMPTY_TRUST } from './partner-suggestion.service.js';
+import { loadTrustAmong } from './trust-graph.js';
+import { loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import {
   AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql, suggestionViewer,
 } from './suggestion-access.js';
@@ -29,6 +29,8 @@ interface Checked {
 }
 
 async function checkInput(ctx: RequestContext, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<Checked> {
+  // A cached taxonomy may predate an issue area created a moment ago on another process.
+  if (isUuid(input.issueAreaId) && !tax.issueAreas.has(input.issueAreaId)) tax = await loadTaxonomy(ctx.db, { fresh: true });
   const area = isUuid(input.issueAreaId) ? tax.issueAreas.get(input.issueAreaId) : undefined;
   if (!area) throw new BadInputError('input.issueAreaId', 'Unknown issue area');
   if (input.near && !(input.near.radiusKm >= 0)) throw new BadInputError('input.near.radiusKm', 'The radius must be 0 or more');
@@ -83,7 +85,7 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
          JOIN capabilities c ON c.skill_id = s.id JOIN organizations o ON o.id = c.organization_id
          WHERE s.category_id = ANY(${categories}::varchar[]) AND ${where.join(' AND ')}
      ), top AS (SELECT id FROM pre GROUP BY id ORDER BY sum(w) DESC, id LIMIT ${params.add(COALITION_CANDIDATE_CAP)})
-     SELECT ${MATCH_ORG_COLUMNS} FROM top JOIN organizations o ON o.id = top.id`,
+     SELECT ${MATCH_ORG_COLUMNS} FROM top JOIN organizations o ON o.id = top.id ${MATCH_PROFILE_JOIN}`,
     params.values,
   );
   return rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
@@ -96,10 +98,10 @@ async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: strin
   if (gaps.length === 0) return [];
   const params = new SqlParams();
   const visible = visibleOrganizationsSql(suggestionViewer(ctx.viewer), params);
-  const rows: { id: string; verified: boolean; categoryId: string; level: Level }[] = await ctx.db.query(
-    `SELECT x.id, x.verified, g.cat AS "categoryId", x.level FROM unnest(${params.add(gaps)}::varchar[]) g(cat)
+  const rows: { id: string; kind: string; dealbreakers: string[]; verified: boolean; categoryId: string; level: Level }[] = await ctx.db.query(
+    `SELECT x.id, x.kind, x.dealbreakers, x.verified, g.cat AS "categoryId", x.level FROM unnest(${params.add(gaps)}::varchar[]) g(cat)
      CROSS JOIN LATERAL (
-       SELECT o.id, o.verified, c.level FROM skills s JOIN capabilities c ON c.skill_id = s.id
+       SELECT o.id, o.kind, o.dealbreaker_kinds AS dealbreakers, o.verified, c.level FROM skills s JOIN capabilities c ON c.skill_id = s.id
          JOIN organizations o ON o.id = c.organization_id
        WHERE s.category_id = g.cat AND ${visible} AND o.id <> ALL(${params.add(exclude)}::uuid[])
        ORDER BY ${LEVEL_SQL} DESC, o.verified DESC, o.id LIMIT ${params.add(GAP_FILLERS_PER_CATEGORY * 3)}) x`,
@@ -109,8 +111,9 @@ async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: strin
   for (const r of rows) {
     let org = byId.get(r.id);
     if (!org) {
-      org = { id: r.id, name: '', kind: '', communityBased: false, country: null, location: null, issueAreaIds: [], languages: [],
-        capabilities: [], needs: [], dealbreakerKinds: [], pendingRequests: 0, verified: r.verified };
+      // Kind and dealbreakers decide whether it could join a given alternative (findGapFillers checks both ways).
+      org = { id: r.id, name: '', kind: r.kind, communityBased: false, country: null, location: null, issueAreaIds: [], languages: [],
+        capabilities: [], needs: [], dealbreakerKinds: r.dealbreakers, pendingRequests: 0, verified: r.verified };
       byId.set(r.id, org);
     }
     org.capabilities.push({ skillId: '', skillName: '', categoryId: r.categoryId, categoryName: '', level: r.level, remote: false, capacity: null });
@@ -127,6 +130,7 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
   const seen = new Set(pool.map((o) => o.id));
   const candidates: MatchOrg[] = [...pool, ...must.filter((o) => !seen.has(o.id))];
   for (const c of candidates) if (isAnonymousFor(ctx.viewer, c)) c.name = anonymousName(c.kind);
+  const trust = await loadTrustAmong(ctx, candidates.filter((c) => !isAnonymousFor(ctx.viewer, c)).map((c) => c.id));
   const engineInput: CoalitionInput = {
     candidates,
     requiredCategoryIds: checked.categories,
@@ -136,7 +140,7 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
     mustInclude: checked.mustInclude,
     requireCommunityBased: input.requireCommunityBased ?? false,
     alternatives: checked.alternatives,
-    trust: EMPTY_TRUST,
+    trust,
   };
   const alternatives = suggestCoalitions(engineInput);
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -157,7 +161,7 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
         categoryId: cell.categoryId, member: cell.orgId ? members.get(cell.orgId) ?? null : null, level: cell.level as never, skillName: cell.skillName,
       })),
       gaps: alt.gaps,
-      gapFillers: findGapFillers(alt.gaps, fillers, GAP_FILLERS_PER_CATEGORY).map((g) => ({
+      gapFillers: findGapFillers(alt.gaps, fillers, GAP_FILLERS_PER_CATEGORY, alt.memberIds.map((id) => byId.get(id)!)).map((g) => ({
         categoryId: g.categoryId, organizations: g.orgIds.map((id) => records.get(id)).filter((r) => r !== undefined),
       })),
       balance: alt.balance,

@@ -3,7 +3,7 @@ import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../common/enums.js
 import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision, Priority } from '../matching/index.js';
 
 // Maps organizations to the engine's plain shape with set-based queries (one for the taxonomy, one for all the
-// organizations with their children as compact JSON arrays), never per row. Only what a non-member may see goes
+// organizations with their children from the match profile), never per row. Only what a non-member may see goes
 // in: the PUBLIC (coarsened) position, even for the asking organization itself, so a distance or band in a
 // reason can never say more than the profile shows.
 
@@ -13,7 +13,24 @@ export interface Taxonomy {
   issueAreaNames: Record<string, string>;
 }
 
-export async function loadTaxonomy(db: DataSource): Promise<Taxonomy> {
+/**
+ * Skills and issue areas are only ever added (admins create them; nothing renames or deletes them), so the
+ * taxonomy is cached per database for a minute: a request saves a round trip, and a skill created on another
+ * process is picked up within the minute (`fresh` reloads at once, for input naming an id the cache lacks).
+ */
+const TAXONOMY_TTL_MS = 60_000;
+const taxonomyCache = new WeakMap<DataSource, { loadedAt: number; taxonomy: Promise<Taxonomy> }>();
+
+export function loadTaxonomy(db: DataSource, options: { fresh?: boolean } = {}): Promise<Taxonomy> {
+  const hit = taxonomyCache.get(db);
+  if (hit && !options.fresh && Date.now() - hit.loadedAt < TAXONOMY_TTL_MS) return hit.taxonomy;
+  const taxonomy = queryTaxonomy(db);
+  taxonomyCache.set(db, { loadedAt: Date.now(), taxonomy });
+  taxonomy.catch(() => taxonomyCache.delete(db));
+  return taxonomy;
+}
+
+async function queryTaxonomy(db: DataSource): Promise<Taxonomy> {
   const [skills, areas] = await Promise.all([
     db.query(`SELECT s.id, s.name, s.category_id AS "categoryId", cc.name AS "categoryName"
       FROM skills s JOIN capability_categories cc ON cc.id = s.category_id`),
@@ -51,17 +68,21 @@ interface Row {
   caps: [string, Level, boolean, number | null][] | null;
   needs: [string, string, Priority, boolean, string | null][] | null;
   issues: string[] | null;
+  pending: number;
 }
 
-/** The select list of a MatchOrg row from alias `o`: children as arrays, positions public only. */
+/**
+ * The select list of a MatchOrg row from alias `o` joined with MATCH_PROFILE_JOIN: children come from the
+ * trigger-maintained profile (one primary-key probe), positions are the public ones only.
+ */
 export const MATCH_ORG_COLUMNS = `o.id, o.name, o.kind, o.country, o.region, o.location_precision AS precision,
   o.public_latitude AS lat, o.public_longitude AS lng, o.languages, o.verified, o.dealbreaker_kinds AS dealbreakers,
-  o.visibility,
-  (SELECT json_agg(json_build_array(c.skill_id, c.level, c.remote, c.capacity)) FROM capabilities c
-    WHERE c.organization_id = o.id) AS caps,
-  (SELECT json_agg(json_build_array(n.id, n.skill_id, n.priority, n.remote_ok, n.issue_area_id)) FROM needs n
-    WHERE n.organization_id = o.id AND n.status = 'OPEN') AS needs,
-  (SELECT json_agg(oia.issue_area_id) FROM organization_issue_areas oia WHERE oia.organization_id = o.id) AS issues`;
+  o.visibility, mp.capabilities AS caps, mp.needs, mp.issue_area_ids AS issues,
+  (SELECT count(*)::int FROM introductions i
+    WHERE i.to_organization_id = o.id AND i.status = 'PENDING' AND i.expires_at > now()) AS pending`;
+
+/** An organization without children has no profile row yet: LEFT JOIN. */
+export const MATCH_PROFILE_JOIN = 'LEFT JOIN organization_match_profiles mp ON mp.organization_id = o.id';
 
 export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
   const capabilities: EngineCapability[] = [];
@@ -88,8 +109,8 @@ export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
     capabilities,
     needs,
     dealbreakerKinds: row.dealbreakers,
-    // No introductions table yet, so nobody is saturated; revisit when introductions land.
-    pendingRequests: 0,
+    // Saturation: introductions waiting for this organization's answer (partial index on pending ones).
+    pendingRequests: row.pending,
     verified: row.verified,
     visibility: row.visibility,
     region: row.region,
@@ -100,6 +121,6 @@ export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
 /** Loads organizations by id (in one statement), in no particular order. */
 export async function loadMatchOrgs(db: DataSource, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
   if (ids.length === 0) return [];
-  const rows: Row[] = await db.query(`SELECT ${MATCH_ORG_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
+  const rows: Row[] = await db.query(`SELECT ${MATCH_ORG_COLUMNS} FROM organizations o ${MATCH_PROFILE_JOIN} WHERE o.id = ANY($1::uuid[])`, [ids]);
   return rows.map((row) => toMatchOrg(row, tax));
 }

@@ -107,6 +107,17 @@ describe('coalition builder', () => {
     expect(findGapFillers(alt.gaps, outsiders, 2)).toEqual([{ categoryId: 'TRANSLATION', orgIds: ['t-expert', 't-expert-busy'] }]);
   });
 
+  it('never offers a gap filler that a member refuses or that refuses a member', () => {
+    const members = [org('m-union', { kind: 'UNION', dealbreakerKinds: ['FOUNDATION'] }), org('m-ngo', { kind: 'NGO' })];
+    const outsiders = [
+      org('t-foundation', { kind: 'FOUNDATION', capabilities: [cap('TRANSLATION:Arabic', 'EXPERT')] }),
+      org('t-refuses-ngos', { kind: 'MEDIA', dealbreakerKinds: ['NGO'], capabilities: [cap('TRANSLATION:Arabic', 'EXPERT')] }),
+      org('t-fine', { kind: 'ACADEMIC', capabilities: [cap('TRANSLATION:Somali', 'BASIC')] }),
+    ];
+    expect(findGapFillers(['TRANSLATION'], outsiders, 3, members)).toEqual([{ categoryId: 'TRANSLATION', orgIds: ['t-fine'] }]);
+    expect(findGapFillers(['TRANSLATION'], outsiders, 3)[0].orgIds).toHaveLength(3);
+  });
+
   it('respects mustInclude, size and dealbreakers even at a coverage cost', () => {
     // a-legal refuses a-fund's kind; b-fund must be included.
     const cands = [...team('a'), ...team('b'), ...weak];

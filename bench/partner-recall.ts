@@ -1,0 +1,53 @@
+import type { DataSource } from 'typeorm';
+import { Viewer } from '../src/accounts/viewer.js';
+import { MembershipRole } from '../src/common/enums.js';
+import { createLogger } from '../src/common/logger.js';
+import { createContext } from '../src/graphql/context.js';
+import { suggestPartners } from '../src/matching/index.js';
+import { loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg } from '../src/suggestions/engine-orgs.js';
+import { partnerCandidates } from '../src/suggestions/partner-suggestion.service.js';
+
+// How much the candidate tiers miss: for each sampled requester, the top 20 the service returns against the
+// top 20 of the same engine run over EVERY organization the requester's member may be suggested (100,000 at
+// bench scale, loaded once). Recall is the share of the exact top 20 found; the score share is the sum of the
+// returned scores over the sum of the exact top scores (1.0 when the ranking is as good, even if ties differ).
+
+export interface RecallResult {
+  requesters: number;
+  meanRecall: number;
+  worstRecall: number;
+  meanScoreShare: number;
+  worstScoreShare: number;
+}
+
+const TOP = 20;
+
+export async function runPartnerRecall(db: DataSource, requesterIds: string[]): Promise<RecallResult> {
+  const tax = await loadTaxonomy(db, { fresh: true });
+  // Suggestable to a signed-in member of another organization: PUBLIC, NETWORK and opted-in PRIVATE ones.
+  const rows = await db.query(`SELECT ${MATCH_ORG_COLUMNS} FROM organizations o ${MATCH_PROFILE_JOIN}
+    WHERE o.visibility IN ('PUBLIC', 'NETWORK') OR (o.visibility = 'PRIVATE' AND o.anonymous_suggestions)`);
+  const everyone = rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
+  const recalls: number[] = [];
+  const shares: number[] = [];
+  for (const id of requesterIds) {
+    const viewer = new Viewer('00000000-0000-4000-8000-000000000000', false, new Map([[id, MembershipRole.MEMBER]]), null);
+    const ctx = createContext({ db, viewer, requestId: 'recall', log: createLogger('silent') });
+    const { requester, candidates, trust } = await partnerCandidates(ctx, id, {});
+    const exact = suggestPartners(requester, everyone.filter((o: { id: string }) => o.id !== id), trust, { limit: TOP });
+    if (exact.length === 0) continue;
+    const found = suggestPartners(requester, candidates, trust, { limit: TOP });
+    const exactIds = new Set(exact.map((s) => s.orgId));
+    recalls.push(found.filter((s) => exactIds.has(s.orgId)).length / exact.length);
+    const sum = (xs: { score: number }[]) => xs.reduce((acc, s) => acc + s.score, 0);
+    shares.push(Math.min(1, sum(found) / sum(exact)));
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    requesters: recalls.length,
+    meanRecall: mean(recalls),
+    worstRecall: Math.min(...recalls),
+    meanScoreShare: mean(shares),
+    worstScoreShare: Math.min(...shares),
+  };
+}

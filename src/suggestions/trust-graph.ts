@@ -1,0 +1,74 @@
+import { SqlParams } from '../common/sql-params.js';
+import type { RequestContext } from '../graphql/context.js';
+import type { TrustGraph } from '../matching/index.js';
+import { visibleOrganizationsSql } from '../organizations/organization-access.js';
+import { suggestionViewer } from './suggestion-access.js';
+
+// The trust signals around one organization: its collaborations and those of its collaborators (enough for
+// "you worked together" and "you both worked with X"). Only collaborations between organizations the viewer may
+// see by name take part: a link to an anonymous or hidden organization would name it, or help guess who an
+// anonymous suggestion is.
+
+export interface TrustNeighbourhood {
+  graph: TrustGraph;
+  /** Organizations two steps away (collaborators of collaborators): a candidate tier of their own. */
+  twoHopIds: string[];
+}
+
+export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId: string): Promise<TrustNeighbourhood> {
+  const params = new SqlParams();
+  const viewer = suggestionViewer(ctx.viewer);
+  const me = params.add(organizationId);
+  const edges: { a: string; b: string; aName: string; bName: string }[] = await ctx.db.query(
+    `WITH mine AS (
+       SELECT organization_b_id AS id FROM collaborations WHERE organization_a_id = ${me}
+       UNION SELECT organization_a_id FROM collaborations WHERE organization_b_id = ${me}
+     ), hub AS (SELECT id FROM mine UNION SELECT ${me}::uuid)
+     SELECT c.organization_a_id AS a, c.organization_b_id AS b, oa.name AS "aName", ob.name AS "bName"
+     FROM collaborations c
+     JOIN organizations oa ON oa.id = c.organization_a_id
+     JOIN organizations ob ON ob.id = c.organization_b_id
+     WHERE (c.organization_a_id IN (SELECT id FROM hub) OR c.organization_b_id IN (SELECT id FROM hub))
+       AND ${visibleOrganizationsSql(viewer, params, 'oa')} AND ${visibleOrganizationsSql(viewer, params, 'ob')}`,
+    params.values,
+  );
+  const collaborators = new Map<string, Set<string>>();
+  const names = new Map<string, string>();
+  for (const e of edges) {
+    link(collaborators, e.a, e.b);
+    names.set(e.a, e.aName);
+    names.set(e.b, e.bName);
+  }
+  const direct = collaborators.get(organizationId) ?? new Set<string>();
+  const twoHop = new Set<string>();
+  for (const friend of direct) for (const x of collaborators.get(friend) ?? []) if (x !== organizationId && !direct.has(x)) twoHop.add(x);
+  return { graph: { collaborators, names }, twoHopIds: [...twoHop] };
+}
+
+/** Collaborations among the given organizations (coalition cohesion), again only between nameable ones. */
+export async function loadTrustAmong(ctx: RequestContext, organizationIds: string[]): Promise<TrustGraph> {
+  const collaborators = new Map<string, Set<string>>();
+  if (organizationIds.length < 2) return { collaborators };
+  const params = new SqlParams();
+  const viewer = suggestionViewer(ctx.viewer);
+  const ids = params.add(organizationIds);
+  const edges: { a: string; b: string }[] = await ctx.db.query(
+    `SELECT c.organization_a_id AS a, c.organization_b_id AS b FROM collaborations c
+     JOIN organizations oa ON oa.id = c.organization_a_id
+     JOIN organizations ob ON ob.id = c.organization_b_id
+     WHERE c.organization_a_id = ANY(${ids}::uuid[]) AND c.organization_b_id = ANY(${ids}::uuid[])
+       AND ${visibleOrganizationsSql(viewer, params, 'oa')} AND ${visibleOrganizationsSql(viewer, params, 'ob')}`,
+    params.values,
+  );
+  for (const e of edges) link(collaborators, e.a, e.b);
+  return { collaborators };
+}
+
+/** Collaborations are undirected. */
+function link(graph: Map<string, Set<string>>, a: string, b: string): void {
+  for (const [x, y] of [[a, b], [b, a]]) {
+    let set = graph.get(x);
+    if (!set) graph.set(x, (set = new Set()));
+    set.add(y);
+  }
+}
