@@ -39,6 +39,7 @@ export async function runPartnerRecall(db: DataSource, requesterIds: string[]): 
     const found = suggestPartners(requester, candidates, trust, { limit: TOP });
     const exactIds = new Set(exact.map((s) => s.orgId));
     recalls.push(found.filter((s) => exactIds.has(s.orgId)).length / exact.length);
+    if (process.env.RECALL_DEBUG && recalls.at(-1)! < 0.5) console.error(id, recalls.at(-1), requester.needs.length, requester.capabilities.length, requester.issueAreaIds.length, requester.location?.precision, exact.slice(0, 3).map((s) => s.score.toFixed(2) + ' ' + JSON.stringify(s.parts)), found.slice(0, 2).map((s) => s.score.toFixed(2)));
     const sum = (xs: { score: number }[]) => xs.reduce((acc, s) => acc + s.score, 0);
     shares.push(Math.min(1, sum(found) / sum(exact)));
   }

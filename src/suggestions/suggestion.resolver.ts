@@ -11,7 +11,8 @@ import {
 export class SuggestionResolver {
   @Query(() => PartnerSuggestionConnection, {
     description: 'Partners for an organization you belong to, best first, each with its score, its parts and reasons. '
-      + 'PRIVATE organizations appear only anonymously and only if they opted in.',
+      + 'PRIVATE organizations appear only anonymously and only if they opted in. The engine ranks the few hundred '
+      + 'strongest candidates found through the skill, issue-area and location indexes; totalCount counts those ranked.',
   })
   async partnerSuggestions(
     @Ctx() ctx: RequestContext,
