@@ -12,6 +12,7 @@ import { listCoalitionSuggestions } from '../src/suggestions/coalition-suggestio
 import { listPartnerSuggestions } from '../src/suggestions/partner-suggestion.service.js';
 import { generateSynthetic } from '../seeds/synthetic.js';
 import { runQualityBench } from './matching-quality.js';
+import { runPartnerRecall } from './partner-recall.js';
 
 // `npm run bench:matching [-- --orgs 100000 --partners 200 --coalitions 50]`
 // Latency of the suggestion SERVICES (SQL candidates + engine + presentation, no HTTP) for random organizations
@@ -27,11 +28,12 @@ function options() {
     options: {
       orgs: { type: 'string', default: '100000' },
       partners: { type: 'string', default: '200' },
+      recall: { type: 'string', default: '50' },
       coalitions: { type: 'string', default: '50' },
       seed: { type: 'string', default: '42' },
     },
   });
-  return { orgs: Number(values.orgs), partners: Number(values.partners), coalitions: Number(values.coalitions), seed: Number(values.seed) };
+  return { orgs: Number(values.orgs), partners: Number(values.partners), recall: Number(values.recall), coalitions: Number(values.coalitions), seed: Number(values.seed) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -114,6 +116,8 @@ async function main(): Promise<void> {
     }
     partnerMs.sort((a, b) => a - b);
     coalitionMs.sort((a, b) => a - b);
+    log(`partner recall: ${opts.recall} requesters against scoring every organization...`);
+    const recall = await runPartnerRecall(db, samples.slice(20, 20 + opts.recall).map((s) => s.id));
     log('running the coalition quality bench (heuristic vs exact optimum)...');
     const quality = runQualityBench({ instances: 100 });
     const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -121,8 +125,10 @@ async function main(): Promise<void> {
       ['partner suggestions p50', `${percentile(partnerMs, 50).toFixed(1)} ms`, '< 30 ms', `${partnerMs.length} requests, ${(shown / partnerMs.length).toFixed(1)} shown each`],
       ['partner suggestions p99', `${percentile(partnerMs, 99).toFixed(1)} ms`, '< 100 ms', `max ${partnerMs.at(-1)?.toFixed(1)} ms`],
       ['coalition suggestions p50', `${percentile(coalitionMs, 50).toFixed(1)} ms`, '< 300 ms', `${coalitionMs.length} requests, p99 ${percentile(coalitionMs, 99).toFixed(1)} ms, ${(alternatives / coalitionMs.length).toFixed(1)} alternatives each`],
-      ['coalition quality mean', pct(quality.meanRatio), '>= 98%', `${quality.compared}/${quality.instances} instances vs exact optimum`],
-      ['coalition quality worst', pct(quality.worstRatio), '', `exact hits ${pct(quality.optimalShare)}`],
+      ['partner top-20 score share', pct(recall.meanScoreShare), '', `worst ${pct(recall.worstScoreShare)}; ${recall.requesters} requesters vs engine over all orgs`],
+      ['partner top-20 recall', pct(recall.meanRecall), '', `worst ${pct(recall.worstRecall)} (ties at the 20th score count)`],
+      ['coalition quality mean', pct(quality.meanRatio), '>= 99%', `${quality.compared}/${quality.instances} instances vs exact optimum`],
+      ['coalition quality worst', pct(quality.worstRatio), '>= 97%', `exact hits ${pct(quality.optimalShare)}`],
     ];
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
     const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join('  ');

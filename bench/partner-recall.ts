@@ -9,7 +9,7 @@ import { partnerCandidates } from '../src/suggestions/partner-suggestion.service
 
 // How much the candidate tiers miss: for each sampled requester, the top 20 the service returns against the
 // top 20 of the same engine run over EVERY organization the requester's member may be suggested (100,000 at
-// bench scale, loaded once). Recall is the share of the exact top 20 found; the score share is the sum of the
+// bench scale, loaded once). Recall is the share of the exact top 20 found (ties at the 20th score count); the score share is the sum of the
 // returned scores over the sum of the exact top scores (1.0 when the ranking is as good, even if ties differ).
 
 export interface RecallResult {
@@ -38,8 +38,10 @@ export async function runPartnerRecall(db: DataSource, requesterIds: string[]): 
     if (exact.length === 0) continue;
     const found = suggestPartners(requester, candidates, trust, { limit: TOP });
     const exactIds = new Set(exact.map((s) => s.orgId));
-    recalls.push(found.filter((s) => exactIds.has(s.orgId)).length / exact.length);
-    if (process.env.RECALL_DEBUG && recalls.at(-1)! < 0.5) console.error(id, recalls.at(-1), requester.needs.length, requester.capabilities.length, requester.issueAreaIds.length, requester.location?.precision, exact.slice(0, 3).map((s) => s.score.toFixed(2) + ' ' + JSON.stringify(s.parts)), found.slice(0, 2).map((s) => s.score.toFixed(2)));
+    // Tie-aware: many organizations can share the 20th score exactly, so one counts as found when it is in
+    // the exact top 20 or scores at least as high as the exact 20th.
+    const floor = exact[exact.length - 1].score - 1e-9;
+    recalls.push(found.filter((s) => exactIds.has(s.orgId) || s.score >= floor).length / exact.length);
     const sum = (xs: { score: number }[]) => xs.reduce((acc, s) => acc + s.score, 0);
     shares.push(Math.min(1, sum(found) / sum(exact)));
   }

@@ -1,6 +1,6 @@
 // Public surface of the matching engine: plain data in, ranked results with reasons out.
 export type * from './types.js';
-export { scorePair, suggestPartners } from './suggest-partners.js';
+export { countPartners, scorePair, suggestPartners } from './suggest-partners.js';
 export { suggestCoalitions, findGapFillers } from './coalition-build.js';
 export { coalitionObjective, OBJECTIVE_WEIGHTS } from './coalition-objective.js';
 export { exactBestCoalition, type ExactResult } from './coalition-exact.js';

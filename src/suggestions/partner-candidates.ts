@@ -15,13 +15,19 @@ import type { PartnerSuggestionFilter } from './suggestion.types.js';
 //      thousand rows; one-way when I only need or only offer), ordered in SQL by a pre-score that mirrors the
 //      engine: urgency-weighted share of my needs covered, share of theirs I can meet, shared issue areas;
 //   1. all their open needs are skills I offer (when I need nothing); 2. covers my two most urgent needs;
-//   3. worked with one of my partners;  4. the strongest providers of each of my needs, EXPERT first;
+//   3. worked with me or with one of my partners;  4. the strongest providers of each of my needs, EXPERT first;
 //   5. nearest neighbours (GiST k-nearest on the public position);  6. shares an issue area.
 // The engine then scores the union. bench/partner-recall.ts measures what this misses against scoring all
 // 100,000 organizations.
 
 export const TIER_LIMITS = { ranked: 200, allTheirsMet: 100, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
-export const CANDIDATE_CAP = 350;
+export const CANDIDATE_CAP = 300;
+/**
+ * Rows of the ranked set evaluated at most. A requester with many needs and skills can match 10,000 rows at
+ * ~5 µs each; beyond this many the set is so rich that a sample of it still holds the strong partners
+ * (bench/partner-recall.ts shows what it costs in quality).
+ */
+const RANKED_SCAN_LIMIT = 2500;
 
 function filterSql(ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
   const where = [suggestableSql(visibleOrganizationsSql(suggestionViewer(ctx.viewer), params)), `o.id <> ${params.add(requester.id)}`];
@@ -59,7 +65,7 @@ function neededSkillsByUrgency(requester: MatchOrg): { skillId: string; weight: 
 }
 
 export async function loadPartnerCandidates(
-  ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, tax: Taxonomy, twoHopIds: string[] = [],
+  ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, tax: Taxonomy, circleIds: string[] = [],
 ): Promise<MatchOrg[]> {
   const params = new SqlParams();
   const where = filterSql(ctx, requester, filter, params);
@@ -99,15 +105,17 @@ export async function loadPartnerCandidates(
     tiers.push(hasExplicitFilter(filter)
       ? `(SELECT o.id, 0 AS tier, ${preScore} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
           WHERE ${ranked} AND ${where} ORDER BY pre DESC LIMIT ${TIER_LIMITS.ranked})`
-      : `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT mp.organization_id, ${preScore} AS pre FROM organization_match_profiles mp
-            WHERE ${ranked} ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
+      : `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT mp.organization_id, ${preScore} AS pre
+            FROM (SELECT mp.organization_id, mp.offered_skill_ids, mp.needed_skill_ids, mp.issue_area_ids
+              FROM organization_match_profiles mp WHERE ${ranked} LIMIT ${RANKED_SCAN_LIMIT}) mp
+            ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
           JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`);
   }
   // Without needs of my own, the mutual tier is empty: then the organizations whose needs I can all meet.
   if (offered.length && !needed.length) tiers.push(profileTier(1, allTheirsMet(), TIER_LIMITS.allTheirsMet));
   if (needed.length) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
-  if (twoHopIds.length) {
-    tiers.push(`(SELECT o.id, 3 AS tier, 0 AS pre FROM organizations o WHERE o.id = ANY(${params.add(twoHopIds)}::uuid[]) AND ${where} LIMIT ${TIER_LIMITS.commonPartners})`);
+  if (circleIds.length) {
+    tiers.push(`(SELECT o.id, 3 AS tier, 0 AS pre FROM organizations o WHERE o.id = ANY(${params.add(circleIds)}::uuid[]) AND ${where} LIMIT ${TIER_LIMITS.commonPartners})`);
   }
   if (needed.length) {
     // Per needed skill, the highest levels first through the (skill_id, level rank) index.

@@ -2,7 +2,7 @@ import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
 import { toConnection, type ConnectionShape, type Page } from '../graphql/connection.js';
 import { BadInputError } from '../graphql/errors.js';
-import { suggestPartners, type TrustGraph } from '../matching/index.js';
+import { countPartners, suggestPartners, type TrustGraph } from '../matching/index.js';
 import { loadMatchOrgs, loadTaxonomy, type MatchOrg } from './engine-orgs.js';
 import { loadPartnerCandidates } from './partner-candidates.js';
 import { loadTrustNeighbourhood } from './trust-graph.js';
@@ -29,7 +29,7 @@ export async function partnerCandidates(ctx: RequestContext, organizationId: str
     loadMatchOrgs(ctx.db, isUuid(organizationId) ? [organizationId] : [], tax),
     isUuid(organizationId) ? loadTrustNeighbourhood(ctx, organizationId) : null,
   ]);
-  const candidates = await loadPartnerCandidates(ctx, requester, filter, tax, trust!.twoHopIds);
+  const candidates = await loadPartnerCandidates(ctx, requester, filter, tax, trust!.circleIds);
   // The engine may print candidate names in reasons: anonymous ones get a description instead of a name.
   for (const c of candidates) if (isAnonymousFor(ctx.viewer, c)) c.name = anonymousName(c.kind);
   return { requester, candidates, trust: trust!.graph };
@@ -42,9 +42,8 @@ export async function listPartnerSuggestions(
   page: Page,
 ): Promise<ConnectionShape<PartnerSuggestion>> {
   const { requester, candidates, trust } = await partnerCandidates(ctx, organizationId, filter);
-  // Ranking all candidates costs ~1-2 ms, so it runs once and serves both the page and totalCount.
-  const ranked = suggestPartners(requester, candidates, trust, { limit: candidates.length });
-  const slice = ranked.slice(page.offset, page.offset + page.limit + 1);
+    const ranked = suggestPartners(requester, candidates, trust, { limit: page.offset + page.limit + 1 });
+  const slice = ranked.slice(page.offset);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const records = await loadVisibleRecords(ctx, slice.filter((s) => !isAnonymousFor(ctx.viewer, byId.get(s.orgId)!)).map((s) => s.orgId));
   const tokens = new AnonymousTokens();
@@ -57,5 +56,6 @@ export async function listPartnerSuggestions(
     if (!record && !anonymous) continue;
     rows.push({ organization: record, anonymous, score: s.score, parts: { ...s.parts }, reasons: s.reasons, distanceKm: s.distanceKm, distanceBand: s.distanceBand });
   }
-  return toConnection(rows, page, async () => ranked.length);
+  // Counting scores the candidates again (no reasons built), only when a client selects totalCount.
+  return toConnection(rows, page, async () => countPartners(requester, candidates, trust));
 }

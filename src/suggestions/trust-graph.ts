@@ -11,8 +11,8 @@ import { suggestionViewer } from './suggestion-access.js';
 
 export interface TrustNeighbourhood {
   graph: TrustGraph;
-  /** Organizations two steps away (collaborators of collaborators): a candidate tier of their own. */
-  twoHopIds: string[];
+  /** Past partners and their partners: a candidate tier of their own, as trust alone may make a suggestion. */
+  circleIds: string[];
 }
 
 export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId: string): Promise<TrustNeighbourhood> {
@@ -40,9 +40,9 @@ export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId
     names.set(e.b, e.bName);
   }
   const direct = collaborators.get(organizationId) ?? new Set<string>();
-  const twoHop = new Set<string>();
-  for (const friend of direct) for (const x of collaborators.get(friend) ?? []) if (x !== organizationId && !direct.has(x)) twoHop.add(x);
-  return { graph: { collaborators, names }, twoHopIds: [...twoHop] };
+  const circle = new Set<string>(direct);
+  for (const friend of direct) for (const x of collaborators.get(friend) ?? []) if (x !== organizationId) circle.add(x);
+  return { graph: { collaborators, names }, circleIds: [...circle] };
 }
 
 /** Collaborations among the given organizations (coalition cohesion), again only between nameable ones. */
