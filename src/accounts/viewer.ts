@@ -44,6 +44,14 @@ export class Viewer {
     return new Viewer(this.userId, this.isAdmin, memberships, this.tokenId);
   }
 
+  /**
+   * The viewer acting on behalf of its organizations (suggestions, introductions, collaborations): admin rights
+   * are dropped, so an admin who is also a member never sees a PRIVATE organization by name there.
+   */
+  actingForOrganizations(): Viewer {
+    return this.isAdmin ? new Viewer(this.userId, false, this.memberships, this.tokenId) : this;
+  }
+
   isOwnerOf(organizationId: string): boolean {
     return this.roleIn(organizationId) === MembershipRole.OWNER;
   }

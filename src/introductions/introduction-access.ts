@@ -1,24 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
-import { canSeeOrganization } from '../organizations/organization-access.js';
+import { requireMembership } from '../organizations/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
 
 // Who may read and change introductions. An introduction exists only for the members of its two
 // organizations: anyone else gets NOT_FOUND, exactly like for an id that does not exist.
 
-/** Lists of an organization: anonymous UNAUTHENTICATED; invisible or missing NOT_FOUND; visible non-member FORBIDDEN. */
-export async function requireMember(ctx: RequestContext, organizationId: string): Promise<string> {
-  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  const rows: { id: string; visibility: Visibility }[] = isUuid(organizationId)
-    ? await ctx.db.query('SELECT id, visibility FROM organizations WHERE id = $1', [organizationId])
-    : [];
-  const org = rows[0];
-  if (!org || !canSeeOrganization(ctx.viewer, org)) throw new NotFoundError('Organization');
-  if (!ctx.viewer.isMemberOf(org.id)) throw new ForbiddenError('Only members of the organization can see this');
-  return org.id;
+/** Lists of an organization are for its members (see requireMembership). */
+export function requireMember(ctx: RequestContext, organizationId: string): Promise<string> {
+  return requireMembership(ctx.db, ctx.viewer, organizationId, 'Only members of the organization can see this');
 }
 
 export type IntroductionSide = 'from' | 'to';

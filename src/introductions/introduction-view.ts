@@ -1,7 +1,5 @@
-import { Viewer } from '../accounts/viewer.js';
 import type { RequestContext } from '../graphql/context.js';
-import { canSeeOrganization } from '../organizations/organization-access.js';
-import { ORGANIZATION_COLUMNS, type OrganizationRecord } from '../organizations/organization.record.js';
+import { loadVisibleRecords } from '../organizations/visible-records.js';
 import type { CollaborationSource, IntroductionStatus } from './introduction.enums.js';
 import type { Collaboration, Introduction } from './introduction.types.js';
 
@@ -39,28 +37,9 @@ export interface CollaborationRow {
   feedbackB: number | null;
 }
 
-/**
- * Introductions and collaborations are seen on behalf of an organization, not of an admin: an admin who is a
- * member must not see the other side by name once it turned PRIVATE, so admin rights are dropped here.
- */
-export function organizationViewer(viewer: Viewer): Viewer {
-  return viewer.isAdmin ? new Viewer(viewer.userId, false, viewer.memberships, viewer.tokenId) : viewer;
-}
-
-/** Records of the given organizations that the viewer may see, one statement; hidden ones are absent. */
-async function visibleOrganizations(ctx: RequestContext, ids: string[]): Promise<Map<string, OrganizationRecord>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows: OrganizationRecord[] = await ctx.db.query(
-    `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`,
-    [unique],
-  );
-  const viewer = organizationViewer(ctx.viewer);
-  return new Map(rows.filter((org) => canSeeOrganization(viewer, org)).map((org) => [org.id, org]));
-}
 
 export async function toIntroductions(ctx: RequestContext, rows: IntroductionRow[]): Promise<Introduction[]> {
-  const orgs = await visibleOrganizations(ctx, rows.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
+  const orgs = await loadVisibleRecords(ctx, rows.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
   return rows.map((row) => ({
     id: row.id,
     fromOrganization: orgs.get(row.fromOrganizationId) ?? null,
@@ -78,7 +57,7 @@ export async function toIntroductions(ctx: RequestContext, rows: IntroductionRow
 export async function toCollaborations(ctx: RequestContext, rows: CollaborationRow[], organizationId: string): Promise<Collaboration[]> {
   const isA = (row: CollaborationRow) => row.organizationAId === organizationId;
   const partnerId = (row: CollaborationRow) => (isA(row) ? row.organizationBId : row.organizationAId);
-  const orgs = await visibleOrganizations(ctx, rows.map(partnerId));
+  const orgs = await loadVisibleRecords(ctx, rows.map(partnerId));
   return rows.map((row) => ({
     id: row.id,
     partner: orgs.get(partnerId(row)) ?? null,

@@ -7,7 +7,7 @@ import { canSeeOrganization } from '../organizations/organization-access.js';
 import { requireOrganization } from '../organizations/organization-guard.js';
 import { recordCollaboration } from './collaboration.service.js';
 import { lockIntroduction } from './introduction-access.js';
-import { organizationViewer, type IntroductionRow } from './introduction-view.js';
+import type { IntroductionRow } from './introduction-view.js';
 import { CollaborationSource, INTRODUCTION_TTL_DAYS, IntroductionStatus } from './introduction.enums.js';
 import type { RequestIntroductionInput, RespondToIntroductionInput, WithdrawIntroductionInput } from './introduction.inputs.js';
 
@@ -48,7 +48,7 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   const source = parties.find((p) => p.id === from.id)!;
   const target = parties.find((p) => p.id === toId);
   // Same answer for a hidden organization as for a missing one: no existence oracle for PRIVATE profiles.
-  if (!target || !canSeeOrganization(organizationViewer(ctx.viewer), target)) throw new NotFoundError('Organization');
+  if (!target || !canSeeOrganization(ctx.viewer.actingForOrganizations(), target)) throw new NotFoundError('Organization');
   if (dealbreakerBetween(source, target)) {
     throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId', 'An introduction to this organization cannot be requested');
   }

@@ -28,3 +28,20 @@ export async function requireOrganization(
   if (!allowed) throw new ForbiddenError(`Only the organization's ${permission === 'own' ? 'owners' : 'owners and editors'} can do this`);
   return org;
 }
+
+/**
+ * Reads on behalf of an organization (its suggestions, introductions, collaborations): anonymous
+ * UNAUTHENTICATED; an organization you cannot see (or none) NOT_FOUND; one you see but do not belong to FORBIDDEN.
+ */
+export async function requireMembership(db: Queryable, viewer: Viewer, organizationId: string, forbidden: string): Promise<string> {
+  if (!viewer.signedIn) throw new UnauthenticatedError();
+  const rows: { id: string; visibility: Visibility }[] = isUuid(organizationId)
+    ? await db.query('SELECT id, visibility FROM organizations WHERE id = $1', [organizationId])
+    : [];
+  const org = rows[0];
+  if (!org || !canSeeOrganization(viewer, org)) throw new NotFoundError('Organization');
+  if (!viewer.isMemberOf(org.id)) throw new ForbiddenError(forbidden);
+  return org.id;
+}
+
+type Queryable = Pick<EntityManager, 'query'>;

@@ -8,7 +8,7 @@ import type { Visibility } from '../common/enums.js';
 import { loadTrustAmong } from './trust-graph.js';
 import { loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import {
-  AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql, suggestionViewer,
+  AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql,
 } from './suggestion-access.js';
 import type { CoalitionAlternative, CoalitionMember, CoalitionSuggestionInput } from './suggestion.types.js';
 
@@ -56,7 +56,7 @@ async function checkInput(ctx: RequestContext, input: CoalitionSuggestionInput, 
 async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
   if (ids.some((id) => !isUuid(id))) throw new NotFoundError('Organization');
   const orgs = await loadMatchOrgs(ctx.db, ids, tax);
-  const viewer = suggestionViewer(ctx.viewer);
+  const viewer = ctx.viewer.actingForOrganizations();
   if (orgs.length !== ids.length || orgs.some((o) => !canSeeOrganization(viewer, { id: o.id, visibility: o.visibility as Visibility }))) {
     throw new NotFoundError('Organization');
   }
@@ -65,7 +65,7 @@ async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy
 
 async function loadCandidates(ctx: RequestContext, checked: Checked, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<MatchOrg[]> {
   const params = new SqlParams();
-  const where = [suggestableSql(visibleOrganizationsSql(suggestionViewer(ctx.viewer), params))];
+  const where = [suggestableSql(visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params))];
   if (input.near) {
     const center = `ll_to_earth(${params.add(input.near.latitude)}, ${params.add(input.near.longitude)})`;
     const meters = params.add(input.near.radiusKm * 1000);
@@ -97,7 +97,7 @@ const LEVEL_SQL = `CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 EL
 async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
   if (gaps.length === 0) return [];
   const params = new SqlParams();
-  const visible = visibleOrganizationsSql(suggestionViewer(ctx.viewer), params);
+  const visible = visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params);
   const rows: { id: string; kind: string; dealbreakers: string[]; verified: boolean; categoryId: string; level: Level }[] = await ctx.db.query(
     `SELECT x.id, x.kind, x.dealbreakers, x.verified, g.cat AS "categoryId", x.level FROM unnest(${params.add(gaps)}::varchar[]) g(cat)
      CROSS JOIN LATERAL (

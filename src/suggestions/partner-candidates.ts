@@ -5,7 +5,7 @@ import { BadInputError } from '../graphql/errors.js';
 import { PRIORITY_WEIGHT } from '../matching/weights.js';
 import { visibleOrganizationsSql } from '../organizations/organization-access.js';
 import { MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
-import { suggestableSql, suggestionViewer } from './suggestion-access.js';
+import { suggestableSql } from './suggestion-access.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
 
 // Candidate generation for partner suggestions. Scoring every organization that shares a skill or an issue
@@ -30,7 +30,7 @@ export const CANDIDATE_CAP = 300;
 const RANKED_SCAN_LIMIT = 2500;
 
 function filterSql(ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
-  const where = [suggestableSql(visibleOrganizationsSql(suggestionViewer(ctx.viewer), params)), `o.id <> ${params.add(requester.id)}`];
+  const where = [suggestableSql(visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params)), `o.id <> ${params.add(requester.id)}`];
   if (filter.issueAreaIds?.length) {
     where.push(`EXISTS (SELECT 1 FROM organization_issue_areas f WHERE f.organization_id = o.id
       AND f.issue_area_id = ANY(${params.add(onlyUuids(filter.issueAreaIds))}::uuid[]))`);

@@ -1,34 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { CapabilityLevel, LocationPrecision, OrganizationKind, Visibility } from '../common/enums.js';
-import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
 import { canSeeOrganization } from '../organizations/organization-access.js';
 import { revealsRegion } from '../organizations/location-precision.js';
-import { ORGANIZATION_COLUMNS, type OrganizationRecord } from '../organizations/organization.record.js';
+import { requireMembership } from '../organizations/organization-guard.js';
 import type { MatchOrg } from './engine-orgs.js';
 import type { AnonymousOrganization } from './suggestion.types.js';
 
 // Who may ask for suggestions, and how each suggested organization may be shown, decided in one place.
 
-/**
- * Suggestions are made on behalf of an organization, not of an admin: an admin who is also a member must not
- * see PRIVATE organizations by name in them, so admin rights are dropped for every check here.
- */
-export function suggestionViewer(viewer: Viewer): Viewer {
-  return viewer.isAdmin ? new Viewer(viewer.userId, false, viewer.memberships, viewer.tokenId) : viewer;
-}
-
 /** Anonymous: UNAUTHENTICATED; cannot see it (or no such org): NOT_FOUND; sees it but not a member: FORBIDDEN. */
 export async function requireMemberOrganization(ctx: RequestContext, organizationId: string): Promise<void> {
-  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  const rows: { id: string; visibility: Visibility }[] = isUuid(organizationId)
-    ? await ctx.db.query('SELECT id, visibility FROM organizations WHERE id = $1', [organizationId])
-    : [];
-  const org = rows[0];
-  if (!org || !canSeeOrganization(ctx.viewer, org)) throw new NotFoundError('Organization');
-  if (!ctx.viewer.isMemberOf(org.id)) throw new ForbiddenError('Only members of the organization can ask for its suggestions');
+  await requireMembership(ctx.db, ctx.viewer, organizationId, 'Only members of the organization can ask for its suggestions');
 }
 
 /** SQL condition on `o`: organizations that may be suggested to this viewer (by name or anonymously). */
@@ -37,7 +21,7 @@ export function suggestableSql(visible: string): string {
 }
 
 export function isAnonymousFor(viewer: Viewer, org: MatchOrg): boolean {
-  return !canSeeOrganization(suggestionViewer(viewer), { id: org.id, visibility: org.visibility as Visibility });
+  return !canSeeOrganization(viewer.actingForOrganizations(), { id: org.id, visibility: org.visibility as Visibility });
 }
 
 /** What the engine may print for an organization the viewer may not name. */
@@ -72,10 +56,4 @@ export class AnonymousTokens {
   }
 }
 
-/** Organization records of visible organizations by id, one statement; hidden ones are simply absent. */
-export async function loadVisibleRecords(ctx: RequestContext, ids: string[]): Promise<Map<string, OrganizationRecord>> {
-  if (ids.length === 0) return new Map();
-  const rows: OrganizationRecord[] = await ctx.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
-  const viewer = suggestionViewer(ctx.viewer);
-  return new Map(rows.filter((r) => canSeeOrganization(viewer, r)).map((r) => [r.id, r]));
-}
+export { loadVisibleRecords } from '../organizations/visible-records.js';

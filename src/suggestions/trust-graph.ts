@@ -2,7 +2,6 @@ import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { TrustGraph } from '../matching/index.js';
 import { visibleOrganizationsSql } from '../organizations/organization-access.js';
-import { suggestionViewer } from './suggestion-access.js';
 
 // The trust signals around one organization: its collaborations and those of its collaborators (enough for
 // "you worked together" and "you both worked with X"). Only collaborations between organizations the viewer may
@@ -17,7 +16,7 @@ export interface TrustNeighbourhood {
 
 export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId: string): Promise<TrustNeighbourhood> {
   const params = new SqlParams();
-  const viewer = suggestionViewer(ctx.viewer);
+  const viewer = ctx.viewer.actingForOrganizations();
   const me = params.add(organizationId);
   const edges: { a: string; b: string; aName: string; bName: string }[] = await ctx.db.query(
     `WITH mine AS (
@@ -50,7 +49,7 @@ export async function loadTrustAmong(ctx: RequestContext, organizationIds: strin
   const collaborators = new Map<string, Set<string>>();
   if (organizationIds.length < 2) return { collaborators };
   const params = new SqlParams();
-  const viewer = suggestionViewer(ctx.viewer);
+  const viewer = ctx.viewer.actingForOrganizations();
   const ids = params.add(organizationIds);
   const edges: { a: string; b: string }[] = await ctx.db.query(
     `SELECT c.organization_a_id AS a, c.organization_b_id AS b FROM collaborations c
