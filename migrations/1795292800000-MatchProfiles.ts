@@ -12,6 +12,7 @@ export class MatchProfiles1795292800000 implements MigrationInterface {
     await q.query(`CREATE TABLE "organization_match_profiles" (
       "organization_id" uuid NOT NULL,
       "offered_skill_ids" uuid array NOT NULL DEFAULT '{}',
+      "expert_skill_ids" uuid array NOT NULL DEFAULT '{}',
       "needed_skill_ids" uuid array NOT NULL DEFAULT '{}',
       "issue_area_ids" uuid array NOT NULL DEFAULT '{}',
       "capabilities" jsonb NOT NULL DEFAULT '[]',
@@ -21,6 +22,7 @@ export class MatchProfiles1795292800000 implements MigrationInterface {
         REFERENCES "organizations"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
     await q.query('CREATE INDEX "organization_match_profiles_offered_idx" ON "organization_match_profiles" USING gin ("offered_skill_ids")');
     await q.query('CREATE INDEX "organization_match_profiles_needed_idx" ON "organization_match_profiles" USING gin ("needed_skill_ids")');
+    await q.query('CREATE INDEX "organization_match_profiles_issues_idx" ON "organization_match_profiles" USING gin ("issue_area_ids")');
 
     // The strongest providers of a skill first (partner-candidates.ts LEVEL_RANK_SQL must match this expression).
     await q.query(`CREATE INDEX "capabilities_skill_level_idx" ON "capabilities"
@@ -29,9 +31,10 @@ export class MatchProfiles1795292800000 implements MigrationInterface {
     BEGIN
       PERFORM 1 FROM organizations WHERE id = ANY(org_ids) ORDER BY id FOR NO KEY UPDATE;
       INSERT INTO organization_match_profiles AS p
-        (organization_id, offered_skill_ids, needed_skill_ids, issue_area_ids, capabilities, needs)
+        (organization_id, offered_skill_ids, expert_skill_ids, needed_skill_ids, issue_area_ids, capabilities, needs)
       SELECT o.id,
         COALESCE((SELECT array_agg(c.skill_id ORDER BY c.skill_id) FROM capabilities c WHERE c.organization_id = o.id), '{}'),
+        COALESCE((SELECT array_agg(c.skill_id ORDER BY c.skill_id) FROM capabilities c WHERE c.organization_id = o.id AND c.level = 'EXPERT'), '{}'),
         COALESCE((SELECT array_agg(DISTINCT n.skill_id) FROM needs n WHERE n.organization_id = o.id AND n.status = 'OPEN'), '{}'),
         COALESCE((SELECT array_agg(i.issue_area_id ORDER BY i.issue_area_id) FROM organization_issue_areas i WHERE i.organization_id = o.id), '{}'),
         COALESCE((SELECT jsonb_agg(jsonb_build_array(c.skill_id, c.level, c.remote, c.capacity) ORDER BY c.skill_id)
@@ -40,7 +43,7 @@ export class MatchProfiles1795292800000 implements MigrationInterface {
           FROM needs n WHERE n.organization_id = o.id AND n.status = 'OPEN'), '[]')
       FROM organizations o WHERE o.id = ANY(org_ids)
       ON CONFLICT (organization_id) DO UPDATE SET
-        offered_skill_ids = EXCLUDED.offered_skill_ids, needed_skill_ids = EXCLUDED.needed_skill_ids,
+        offered_skill_ids = EXCLUDED.offered_skill_ids, expert_skill_ids = EXCLUDED.expert_skill_ids, needed_skill_ids = EXCLUDED.needed_skill_ids,
         issue_area_ids = EXCLUDED.issue_area_ids, capabilities = EXCLUDED.capabilities, needs = EXCLUDED.needs;
     END $$`);
     // One function per transition-table shape: PostgreSQL allows transition tables only on single-event triggers.

@@ -6,6 +6,7 @@ import { canSeeOrganization, visibleOrganizationsSql } from '../organizations/or
 import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
 import type { Visibility } from '../common/enums.js';
 import { loadTrustAmong } from './trust-graph.js';
+import { LEVEL_RANK_SQL } from './partner-candidates.js';
 import { loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import {
   AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql,
@@ -16,6 +17,8 @@ import type { CoalitionAlternative, CoalitionMember, CoalitionSuggestionInput } 
 // capped by a cheap pre-score), the choice in the engine, gap fillers from visible organizations anywhere.
 
 export const COALITION_CANDIDATE_CAP = 1500;
+/** Rows of the issue's organizations (or of a circle) ranked at most: ~4 µs each, so about 15 ms. */
+const COALITION_SCAN_LIMIT = 4000;
 const GAP_FILLERS_PER_CATEGORY = 3;
 
 interface Checked {
@@ -63,28 +66,44 @@ async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy
   return orgs;
 }
 
+/**
+ * Candidates, ranked in SQL on the match profile: working on the issue (3) plus, per required category, offering
+ * a skill in it (1) and at EXPERT level (1 more). Inside a circle every organization there is ranked; remote, the
+ * issue's organizations (a bounded sample of them) and each required skill's strongest providers (through the
+ * skill-level index, on the issue first) form the pool, so the cost does not follow the size of the table.
+ */
 async function loadCandidates(ctx: RequestContext, checked: Checked, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<MatchOrg[]> {
   const params = new SqlParams();
   const where = [suggestableSql(visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params))];
+  const issue = params.add(checked.issueAreaId);
+  const skillsByCategory = checked.categories.map((categoryId) => params.add([...tax.skills].filter(([, s]) => s.categoryId === categoryId).map(([id]) => id)));
+  const allSkills = params.add([...tax.skills].filter(([, s]) => checked.categories.includes(s.categoryId)).map(([id]) => id));
+  const onIssue = `mp.issue_area_ids @> ARRAY[${issue}::uuid]`;
+  const preScore = [`3 * (${onIssue})::int`, ...skillsByCategory.map((ids) =>
+    `(mp.offered_skill_ids && ${ids}::uuid[])::int + (mp.expert_skill_ids && ${ids}::uuid[])::int`)].join(' + ');
+  let pool: string;
   if (input.near) {
     const center = `ll_to_earth(${params.add(input.near.latitude)}, ${params.add(input.near.longitude)})`;
     const meters = params.add(input.near.radiusKm * 1000);
-    where.push(`o.public_latitude IS NOT NULL AND o.location_precision <> 'COUNTRY'
-      AND earth_box(${center}, ${meters}) @> ll_to_earth(o.public_latitude, o.public_longitude)
-      AND earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) <= ${meters}`);
+    pool = `SELECT o.id FROM organizations o JOIN organization_match_profiles mp ON mp.organization_id = o.id
+      WHERE o.public_latitude IS NOT NULL AND o.location_precision <> 'COUNTRY'
+        AND earth_box(${center}, ${meters}) @> ll_to_earth(o.public_latitude, o.public_longitude)
+        AND earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) <= ${meters}
+        AND (${onIssue} OR mp.offered_skill_ids && ${allSkills}::uuid[])
+      LIMIT ${COALITION_SCAN_LIMIT}`;
+  } else {
+    const strongest = (extra: string, limit: number) => `SELECT x.organization_id FROM unnest(${allSkills}::uuid[]) AS s(skill_id)
+      CROSS JOIN LATERAL (SELECT c.organization_id FROM capabilities c
+        JOIN organization_match_profiles mp ON mp.organization_id = c.organization_id
+        WHERE c.skill_id = s.skill_id ${extra} ORDER BY ${LEVEL_RANK_SQL} DESC LIMIT ${limit}) x`;
+    pool = `(SELECT mp.organization_id FROM organization_match_profiles mp WHERE ${onIssue} LIMIT ${COALITION_SCAN_LIMIT})
+      UNION (${strongest(`AND ${onIssue}`, 20)}) UNION (${strongest('', 5)})`;
   }
-  const issue = params.add(checked.issueAreaId);
-  const categories = params.add(checked.categories);
-  // Pre-score: working on the issue (3) plus the levels offered in needed categories (EXPERT 3 .. BASIC 1).
   const rows = await ctx.db.query(
-    `WITH pre AS (
-       SELECT o.id, 3 AS w FROM organization_issue_areas i JOIN organizations o ON o.id = i.organization_id
-         WHERE i.issue_area_id = ${issue} AND ${where.join(' AND ')}
-       UNION ALL
-       SELECT o.id, CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END FROM skills s
-         JOIN capabilities c ON c.skill_id = s.id JOIN organizations o ON o.id = c.organization_id
-         WHERE s.category_id = ANY(${categories}::varchar[]) AND ${where.join(' AND ')}
-     ), top AS (SELECT id FROM pre GROUP BY id ORDER BY sum(w) DESC, id LIMIT ${params.add(COALITION_CANDIDATE_CAP)})
+    `WITH pool(id) AS (${pool}),
+     top AS (SELECT o.id FROM (SELECT DISTINCT id FROM pool) p JOIN organizations o ON o.id = p.id
+       JOIN organization_match_profiles mp ON mp.organization_id = o.id
+       WHERE ${where.join(' AND ')} ORDER BY ${preScore} DESC, o.id LIMIT ${params.add(COALITION_CANDIDATE_CAP)})
      SELECT ${MATCH_ORG_COLUMNS} FROM top JOIN organizations o ON o.id = top.id ${MATCH_PROFILE_JOIN}`,
     params.values,
   );

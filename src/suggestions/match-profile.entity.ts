@@ -9,6 +9,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 // Never written by the application: the GIN indexes and triggers live in the migration (synchronize: false).
 @Index('organization_match_profiles_offered_idx', { synchronize: false })
 @Index('organization_match_profiles_needed_idx', { synchronize: false })
+@Index('organization_match_profiles_issues_idx', { synchronize: false })
 @Entity('organization_match_profiles')
 export class MatchProfileEntity {
   @PrimaryColumn('uuid')
@@ -21,6 +22,10 @@ export class MatchProfileEntity {
   /** Skills offered at any level. */
   @Column('uuid', { array: true, default: () => "'{}'" })
   offeredSkillIds: string[];
+
+  /** Skills offered at EXPERT level (coalition pre-score). */
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  expertSkillIds: string[];
 
   /** Skills of OPEN needs. */
   @Column('uuid', { array: true, default: () => "'{}'" })
