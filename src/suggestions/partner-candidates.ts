@@ -20,14 +20,14 @@ import type { PartnerSuggestionFilter } from './suggestion.types.js';
 // The engine then scores the union. bench/partner-recall.ts measures what this misses against scoring all
 // 100,000 organizations.
 
-export const TIER_LIMITS = { ranked: 200, allTheirsMet: 100, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
-export const CANDIDATE_CAP = 300;
+export const TIER_LIMITS = { ranked: 170, allTheirsMet: 100, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
+export const CANDIDATE_CAP = 250;
 /**
  * Rows of the ranked set evaluated at most. A requester with many needs and skills can match 10,000 rows at
  * ~5 µs each; beyond this many the set is so rich that a sample of it still holds the strong partners
  * (bench/partner-recall.ts shows what it costs in quality).
  */
-const RANKED_SCAN_LIMIT = 2500;
+const RANKED_SCAN_LIMIT = 2000;
 
 function filterSql(ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
   const where = [suggestableSql(visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params)), `o.id <> ${params.add(requester.id)}`];
