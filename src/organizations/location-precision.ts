@@ -1,4 +1,5 @@
 import { LocationPrecision } from '../common/enums.js';
+import type { SqlParams } from '../common/sql-params.js';
 
 // What a non-member may learn of a position is decided here and nowhere else. Coarsening snaps to the centre
 // of a grid cell, so every value derived from the public position (a filter match, a distance, a map pin)
@@ -60,4 +61,19 @@ export function revealsCity(precision: LocationPrecision): boolean {
 
 export function revealsRegion(precision: LocationPrecision): boolean {
   return precision !== LocationPrecision.COUNTRY;
+}
+
+/**
+ * SQL condition on `o`: the PUBLIC position lies within radiusKm of a point. earth_box uses the GiST index on
+ * the public position; earth_distance trims the box's corners. Organizations that reveal no position (COUNTRY
+ * precision) have none and never match. Returns the centre expression too, for distance columns.
+ */
+export function publicPositionWithinSql(params: SqlParams, latitude: number, longitude: number, radiusKm: number): { condition: string; center: string } {
+  const center = `ll_to_earth(${params.add(latitude)}, ${params.add(longitude)})`;
+  const meters = params.add(radiusKm * 1000);
+  const position = 'll_to_earth(o.public_latitude, o.public_longitude)';
+  return {
+    center,
+    condition: `o.public_latitude IS NOT NULL AND earth_box(${center}, ${meters}) @> ${position} AND earth_distance(${center}, ${position}) <= ${meters}`,
+  };
 }

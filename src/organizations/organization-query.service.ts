@@ -3,6 +3,7 @@ import { toConnection, type ConnectionShape, type Page } from '../graphql/connec
 import { isUuid, onlyUuids } from '../common/ids.js';
 import { SqlParams } from '../common/sql-params.js';
 import { visibleOrganizationsSql } from './organization-access.js';
+import { publicPositionWithinSql } from './location-precision.js';
 import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
 import type { OrganizationFilter } from './organization-filter.types.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
@@ -67,12 +68,9 @@ function buildFilter(ctx: RequestContext, filter: OrganizationFilter, params: Sq
   if (filter.kinds) where.push(`o.kind = ANY(${params.add(filter.kinds)}::varchar[])`);
   if (filter.verified !== undefined && filter.verified !== null) where.push(`o.verified = ${params.add(filter.verified)}`);
   if (filter.near) {
-    const center = `ll_to_earth(${params.add(filter.near.latitude)}, ${params.add(filter.near.longitude)})`;
-    const meters = params.add(filter.near.radiusKm * 1000);
-    distance = `earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) / 1000`;
-    // earth_box uses the GiST index; the exact distance check trims the box's corners.
-    where.push(`o.public_latitude IS NOT NULL AND earth_box(${center}, ${meters}) @> ll_to_earth(o.public_latitude, o.public_longitude)
-      AND earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) <= ${meters}`);
+    const circle = publicPositionWithinSql(params, filter.near.latitude, filter.near.longitude, filter.near.radiusKm);
+    distance = `earth_distance(${circle.center}, ll_to_earth(o.public_latitude, o.public_longitude)) / 1000`;
+    where.push(circle.condition);
   }
   if (filter.search) {
     const text = params.add(filter.search.trim());

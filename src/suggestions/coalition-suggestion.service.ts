@@ -3,11 +3,11 @@ import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { canSeeOrganization, visibleOrganizationsSql } from '../organizations/organization-access.js';
+import { publicPositionWithinSql } from '../organizations/location-precision.js';
 import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
 import type { Visibility } from '../common/enums.js';
 import { loadTrustAmong } from './trust-graph.js';
-import { LEVEL_RANK_SQL } from './partner-candidates.js';
-import { loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
+import { LEVEL_RANK_SQL, loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import {
   AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql,
 } from './suggestion-access.js';
@@ -83,12 +83,9 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
     `(mp.offered_skill_ids && ${ids}::uuid[])::int + (mp.expert_skill_ids && ${ids}::uuid[])::int`)].join(' + ');
   let pool: string;
   if (input.near) {
-    const center = `ll_to_earth(${params.add(input.near.latitude)}, ${params.add(input.near.longitude)})`;
-    const meters = params.add(input.near.radiusKm * 1000);
+    const circle = publicPositionWithinSql(params, input.near.latitude, input.near.longitude, input.near.radiusKm);
     pool = `SELECT o.id FROM organizations o JOIN organization_match_profiles mp ON mp.organization_id = o.id
-      WHERE o.public_latitude IS NOT NULL AND o.location_precision <> 'COUNTRY'
-        AND earth_box(${center}, ${meters}) @> ll_to_earth(o.public_latitude, o.public_longitude)
-        AND earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) <= ${meters}
+      WHERE ${circle.condition}
         AND (${onIssue} OR mp.offered_skill_ids && ${allSkills}::uuid[])
       LIMIT ${COALITION_SCAN_LIMIT}`;
   } else {
@@ -110,8 +107,6 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
   return rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
 }
 
-const LEVEL_SQL = `CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END`;
-
 /** Visible organizations anywhere (outside the circle too) offering each gap category, best first. */
 async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
   if (gaps.length === 0) return [];
@@ -123,7 +118,7 @@ async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: strin
        SELECT o.id, o.kind, o.dealbreaker_kinds AS dealbreakers, o.verified, c.level FROM skills s JOIN capabilities c ON c.skill_id = s.id
          JOIN organizations o ON o.id = c.organization_id
        WHERE s.category_id = g.cat AND ${visible} AND o.id <> ALL(${params.add(exclude)}::uuid[])
-       ORDER BY ${LEVEL_SQL} DESC, o.verified DESC, o.id LIMIT ${params.add(GAP_FILLERS_PER_CATEGORY * 3)}) x`,
+       ORDER BY ${LEVEL_RANK_SQL} DESC, o.verified DESC, o.id LIMIT ${params.add(GAP_FILLERS_PER_CATEGORY * 3)}) x`,
     params.values,
   );
   const byId = new Map<string, EngineOrg>();

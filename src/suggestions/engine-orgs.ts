@@ -81,6 +81,9 @@ export const MATCH_ORG_COLUMNS = `o.id, o.name, o.kind, o.country, o.region, o.l
   (SELECT count(*)::int FROM introductions i
     WHERE i.to_organization_id = o.id AND i.status = 'PENDING' AND i.expires_at > now()) AS pending`;
 
+/** Capability level as a rank (alias `c`); matches the capabilities_skill_level_idx expression, so ORDER BY reads the index. */
+export const LEVEL_RANK_SQL = `(CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END)`;
+
 /** An organization without children has no profile row yet: LEFT JOIN. */
 export const MATCH_PROFILE_JOIN = 'LEFT JOIN organization_match_profiles mp ON mp.organization_id = o.id';
 

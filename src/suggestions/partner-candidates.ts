@@ -4,7 +4,8 @@ import type { RequestContext } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
 import { PRIORITY_WEIGHT } from '../matching/weights.js';
 import { visibleOrganizationsSql } from '../organizations/organization-access.js';
-import { MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
+import { publicPositionWithinSql } from '../organizations/location-precision.js';
+import { LEVEL_RANK_SQL, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import { suggestableSql } from './suggestion-access.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
 
@@ -14,13 +15,13 @@ import type { PartnerSuggestionFilter } from './suggestion.types.js';
 //   0. ranked: offers one of my needed skills AND needs one I offer (two GIN posting lists intersected, a few
 //      thousand rows; one-way when I only need or only offer), ordered in SQL by a pre-score that mirrors the
 //      engine: urgency-weighted share of my needs covered, share of theirs I can meet, shared issue areas;
-//   1. all their open needs are skills I offer (when I need nothing); 2. covers my two most urgent needs;
+//   2. covers my two most urgent needs;
 //   3. worked with me or with one of my partners;  4. the strongest providers of each of my needs, EXPERT first;
 //   5. nearest neighbours (GiST k-nearest on the public position);  6. shares an issue area.
 // The engine then scores the union. bench/partner-recall.ts measures what this misses against scoring all
 // 100,000 organizations.
 
-export const TIER_LIMITS = { ranked: 170, allTheirsMet: 100, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
+export const TIER_LIMITS = { ranked: 170, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
 export const CANDIDATE_CAP = 250;
 /**
  * Rows of the ranked set evaluated at most. A requester with many needs and skills can match 10,000 rows at
@@ -43,12 +44,7 @@ function filterSql(ctx: RequestContext, requester: MatchOrg, filter: PartnerSugg
   if (filter.verifiedOnly) where.push('o.verified');
   if (filter.maxDistanceKm !== undefined && filter.maxDistanceKm !== null) {
     if (!requester.location) throw new BadInputError('filter.maxDistanceKm', 'Your organization shares no position precise enough for a distance filter');
-    const center = `ll_to_earth(${params.add(requester.location.lat)}, ${params.add(requester.location.lng)})`;
-    const meters = params.add(filter.maxDistanceKm * 1000);
-    // earth_box uses the GiST index; earth_distance trims the box's corners.
-    where.push(`o.public_latitude IS NOT NULL AND o.location_precision <> 'COUNTRY'
-      AND earth_box(${center}, ${meters}) @> ll_to_earth(o.public_latitude, o.public_longitude)
-      AND earth_distance(${center}, ll_to_earth(o.public_latitude, o.public_longitude)) <= ${meters}`);
+    where.push(publicPositionWithinSql(params, requester.location.lat, requester.location.lng, filter.maxDistanceKm).condition);
   }
   return where.join(' AND ');
 }
@@ -79,7 +75,6 @@ export async function loadPartnerCandidates(
   const profileTier = (tier: number, condition: string, limit: number) =>
     `(SELECT o.id, ${tier} AS tier, 0 AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
       WHERE ${condition} AND ${where} LIMIT ${limit})`;
-  const allTheirsMet = () => `cardinality(mp.needed_skill_ids) > 0 AND mp.needed_skill_ids <@ ${offeredP()}::uuid[]`;
   const tiers: string[] = [];
   if (needed.length || offered.length) {
     // The engine's benefit in miniature: shares of my needs they cover (by urgency, ignoring levels) and of
@@ -111,8 +106,6 @@ export async function loadPartnerCandidates(
             ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
           JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`);
   }
-  // Without needs of my own, the mutual tier is empty: then the organizations whose needs I can all meet.
-  if (offered.length && !needed.length) tiers.push(profileTier(1, allTheirsMet(), TIER_LIMITS.allTheirsMet));
   if (needed.length) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
   if (circleIds.length) {
     tiers.push(`(SELECT o.id, 3 AS tier, 0 AS pre FROM organizations o WHERE o.id = ANY(${params.add(circleIds)}::uuid[]) AND ${where} LIMIT ${TIER_LIMITS.commonPartners})`);
@@ -141,6 +134,3 @@ export async function loadPartnerCandidates(
   );
   return rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
 }
-
-/** Matches the capabilities_skill_level_idx expression, so ORDER BY reads the index in order. */
-export const LEVEL_RANK_SQL = `(CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END)`;
