@@ -20,6 +20,13 @@ export class UserEntity {
   @Column('boolean', { default: false })
   isAdmin: boolean;
 
+  /**
+   * When the owner of the address proved it (with a code sent there). Until then the account cannot sign in,
+   * and a new sign-up with the same address replaces its password: pre-registering someone's email gains nothing.
+   */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,16 +1,19 @@
 import { AccessTokenEntity } from '../accounts/access-token.entity.js';
+import { EmailVerificationCodeEntity } from '../accounts/email-verification-code.entity.js';
 import { MembershipEntity } from '../accounts/membership.entity.js';
+import { OutboxMessageEntity } from '../accounts/outbox-message.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { CollaborationEntity } from '../introductions/collaboration.entity.js';
 import { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { CapabilityEntity } from '../organizations/capability.entity.js';
+import { OrganizationInvitationEntity } from '../organizations/invitation.entity.js';
 import { NeedEntity } from '../organizations/need.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 
 export const entities = [
-  UserEntity, AccessTokenEntity, MembershipEntity,
+  UserEntity, AccessTokenEntity, MembershipEntity, EmailVerificationCodeEntity, OutboxMessageEntity, OrganizationInvitationEntity,
   CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
   OrganizationEntity, CapabilityEntity, NeedEntity,
   MatchProfileEntity,
