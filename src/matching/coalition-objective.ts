@@ -65,6 +65,13 @@ export function blocks(a: EngineOrg, b: EngineOrg): boolean {
   );
 }
 
+/** blocks() counting only the dealbreakers of organizations outside `hidden`. */
+function knownBlocks(a: EngineOrg, b: EngineOrg, hidden: ReadonlySet<string>): boolean {
+  const aRefuses = !hidden.has(a.id) && (a.dealbreakerKinds.includes(b.kind) || (a.dealbreakerOrgIds?.includes(b.id) ?? false));
+  const bRefuses = !hidden.has(b.id) && (b.dealbreakerKinds.includes(a.kind) || (b.dealbreakerOrgIds?.includes(a.id) ?? false));
+  return aRefuses || bRefuses;
+}
+
 export function bestLevel(org: EngineOrg, categoryId: string): number {
   let best = 0;
   for (const cap of org.capabilities) {
@@ -91,6 +98,7 @@ export function buildModel(orgs: EngineOrg[], input: CoalitionInput): CoalitionM
   const community = new Uint8Array(n);
   const must = new Uint8Array(n);
   const mustSet = new Set(input.mustInclude);
+  const hiddenDealbreakers = new Set(input.privateDealbreakerIds ?? []);
   for (let i = 0; i < n; i++) {
     const o = orgs[i];
     for (let r = 0; r < R; r++) lv[i * R + r] = bestLevel(o, categories[r]);
@@ -101,7 +109,8 @@ export function buildModel(orgs: EngineOrg[], input: CoalitionInput): CoalitionM
       const a = pairAffinity(o, orgs[j], input.trust);
       aff[i * n + j] = a;
       aff[j * n + i] = a;
-      const c = blocks(o, orgs[j]) || o.id === orgs[j].id ? 1 : 0;
+      const bothMust = must[i] === 1 && mustSet.has(orgs[j].id);
+      const c = (bothMust ? knownBlocks(o, orgs[j], hiddenDealbreakers) : blocks(o, orgs[j])) || o.id === orgs[j].id ? 1 : 0;
       conflict[i * n + j] = c;
       conflict[j * n + i] = c;
     }

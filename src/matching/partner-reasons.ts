@@ -1,6 +1,7 @@
 // Turns a scored pair into a PartnerSuggestion with reasons a person can check against both profiles.
 // Only called for the few suggestions actually returned, so it may allocate freely.
-import { coarserPrecision, distanceBand, roundDistance } from './geo.js';
+import { distanceWords, roundDistanceKm } from '../privacy/location-rules.js';
+import { coarserPrecision } from './geo.js';
 import { issueName, languageName, orgName, withArticle } from './labels.js';
 import { emptyParts, newTrace, scoreCandidate, type RequesterContext } from './partner-score.js';
 import type { EngineOrg, PartnerSuggestion, Reason } from './types.js';
@@ -57,7 +58,7 @@ export function buildSuggestion(ctx: RequesterContext, b: EngineOrg): PartnerSug
   }
 
   const precision = coarserPrecision(a, b);
-  const band = distanceBand(trace.distanceKm, precision, a, b);
+  const band = distanceWords(trace.distanceKm, precision, a.country, b.country);
   if (band) reasons.push({ code: 'DISTANCE', text: band, weight: w.proximity * parts.proximity });
 
   if (trace.direct) reasons.push({ code: 'WORKED_TOGETHER', text: 'you have worked together before', weight: w.trust * 0.6 });
@@ -74,12 +75,13 @@ export function buildSuggestion(ctx: RequesterContext, b: EngineOrg): PartnerSug
   if (parts.saturationPenalty > 0) {
     reasons.push({
       code: 'SATURATED',
-      text: `already has ${b.pendingRequests} pending requests`,
+      // No count: pendingRequests is already a band (privacy/anonymous-card.ts), and the words name none.
+      text: 'is answering many requests at the moment',
       weight: -parts.saturationPenalty,
     });
   }
 
   reasons.sort((x, y) => y.weight - x.weight || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
-  const distanceKm = roundDistance(trace.distanceKm, precision);
+  const distanceKm = roundDistanceKm(trace.distanceKm, precision);
   return { orgId: b.id, score, parts, reasons, distanceKm, distanceBand: band };
 }

@@ -131,6 +131,12 @@ export interface CoalitionInput {
   requireCommunityBased: boolean;
   alternatives: number;
   trust: TrustGraph;
+  /**
+   * Organizations whose dealbreakers the asker may not know. Between two mustInclude members these are not
+   * enforced (the asker chose the pair; refusing it would tell whose dealbreaker it is); against any other
+   * candidate they still keep the pair apart, silently.
+   */
+  privateDealbreakerIds?: string[];
 }
 
 export interface CoverageCell {

@@ -2,21 +2,22 @@ import { isUuid } from '../common/ids.js';
 import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
-import { canSeeOrganization, visibleOrganizationsSql } from '../organizations/organization-access.js';
-import { publicPositionWithinSql } from '../organizations/location-precision.js';
+import { loadVisibleRecords } from '../organizations/visible-records.js';
+import { ActingViewer } from '../privacy/acting-viewer.js';
+import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.js';
+import { positionWithinSql } from '../privacy/location-sql.js';
 import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
-import type { Visibility } from '../common/enums.js';
 import { loadTrustAmong } from './trust-graph.js';
 import { LEVEL_RANK_SQL, loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
-import {
-  AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization, suggestableSql,
-} from './suggestion-access.js';
+import { requireMemberOrganization } from './suggestion-access.js';
 import type { CoalitionAlternative, CoalitionMember, CoalitionSuggestionInput } from './suggestion.types.js';
 
 // Candidates in SQL (inside the circle when one is given, working on the issue or offering a needed category,
 // capped by a cheap pre-score), the choice in the engine, gap fillers from visible organizations anywhere.
 
 export const COALITION_CANDIDATE_CAP = 1500;
+/** Anonymous cards considered at most (they are few: PRIVATE organizations that opted in). */
+const ANONYMOUS_CANDIDATES = 200;
 /** Rows of the issue's organizations (or of a circle) ranked at most: ~4 µs each, so about 15 ms. */
 const COALITION_SCAN_LIMIT = 4000;
 const GAP_FILLERS_PER_CATEGORY = 3;
@@ -59,8 +60,8 @@ async function checkInput(ctx: RequestContext, input: CoalitionSuggestionInput, 
 async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
   if (ids.some((id) => !isUuid(id))) throw new NotFoundError('Organization');
   const orgs = await loadMatchOrgs(ctx.db, ids, tax);
-  const viewer = ctx.viewer.actingForOrganizations();
-  if (orgs.length !== ids.length || orgs.some((o) => !canSeeOrganization(viewer, { id: o.id, visibility: o.visibility as Visibility }))) {
+  const acting = new ActingViewer(ctx.viewer);
+  if (orgs.length !== ids.length || orgs.some((o) => !acting.canName(o))) {
     throw new NotFoundError('Organization');
   }
   return orgs;
@@ -71,21 +72,23 @@ async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy
  * a skill in it (1) and at EXPERT level (1 more). Inside a circle every organization there is ranked; remote, the
  * issue's organizations (a bounded sample of them) and each required skill's strongest providers (through the
  * skill-level index, on the issue first) form the pool, so the cost does not follow the size of the table.
+ * Anonymous cards form a pool of their own, chosen and ranked on what the card shows (capabilities, the REGION
+ * cell of the position) and never on the issue areas it hides.
  */
 async function loadCandidates(ctx: RequestContext, checked: Checked, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<MatchOrg[]> {
   const params = new SqlParams();
-  const where = [suggestableSql(visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params))];
+  const acting = new ActingViewer(ctx.viewer);
   const issue = params.add(checked.issueAreaId);
   const skillsByCategory = checked.categories.map((categoryId) => params.add([...tax.skills].filter(([, s]) => s.categoryId === categoryId).map(([id]) => id)));
   const allSkills = params.add([...tax.skills].filter(([, s]) => checked.categories.includes(s.categoryId)).map(([id]) => id));
   const onIssue = `mp.issue_area_ids @> ARRAY[${issue}::uuid]`;
-  const preScore = [`3 * (${onIssue})::int`, ...skillsByCategory.map((ids) =>
-    `(mp.offered_skill_ids && ${ids}::uuid[])::int + (mp.expert_skill_ids && ${ids}::uuid[])::int`)].join(' + ');
-  let pool: string;
+  const cardScore = skillsByCategory.map((ids) => `(mp.offered_skill_ids && ${ids}::uuid[])::int + (mp.expert_skill_ids && ${ids}::uuid[])::int`).join(' + ');
+  const near = (kind: 'public' | 'anonymous') =>
+    (input.near ? positionWithinSql(params, input.near.latitude, input.near.longitude, input.near.radiusKm, kind).condition : 'TRUE');
+  let named: string;
   if (input.near) {
-    const circle = publicPositionWithinSql(params, input.near.latitude, input.near.longitude, input.near.radiusKm);
-    pool = `SELECT o.id FROM organizations o JOIN organization_match_profiles mp ON mp.organization_id = o.id
-      WHERE ${circle.condition}
+    named = `SELECT o.id FROM organizations o JOIN organization_match_profiles mp ON mp.organization_id = o.id
+      WHERE ${near('public')}
         AND (${onIssue} OR mp.offered_skill_ids && ${allSkills}::uuid[])
       LIMIT ${COALITION_SCAN_LIMIT}`;
   } else {
@@ -93,14 +96,19 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
       CROSS JOIN LATERAL (SELECT c.organization_id FROM capabilities c
         JOIN organization_match_profiles mp ON mp.organization_id = c.organization_id
         WHERE c.skill_id = s.skill_id ${extra} ORDER BY ${LEVEL_RANK_SQL} DESC LIMIT ${limit}) x`;
-    pool = `(SELECT mp.organization_id FROM organization_match_profiles mp WHERE ${onIssue} LIMIT ${COALITION_SCAN_LIMIT})
+    named = `(SELECT mp.organization_id FROM organization_match_profiles mp WHERE ${onIssue} LIMIT ${COALITION_SCAN_LIMIT})
       UNION (${strongest(`AND ${onIssue}`, 20)}) UNION (${strongest('', 5)})`;
   }
+  const anonymous = `SELECT o.id FROM organizations o JOIN organization_match_profiles mp ON mp.organization_id = o.id
+    WHERE ${acting.anonymousSql(params)} AND mp.offered_skill_ids && ${allSkills}::uuid[] AND ${near('anonymous')}
+    ORDER BY ${cardScore} DESC, o.id LIMIT ${ANONYMOUS_CANDIDATES}`;
   const rows = await ctx.db.query(
-    `WITH pool(id) AS (${pool}),
-     top AS (SELECT o.id FROM (SELECT DISTINCT id FROM pool) p JOIN organizations o ON o.id = p.id
-       JOIN organization_match_profiles mp ON mp.organization_id = o.id
-       WHERE ${where.join(' AND ')} ORDER BY ${preScore} DESC, o.id LIMIT ${params.add(COALITION_CANDIDATE_CAP)})
+    `WITH named AS (SELECT DISTINCT p.id FROM (${named}) p(id)),
+     top AS (
+       (SELECT o.id FROM named p JOIN organizations o ON o.id = p.id
+         JOIN organization_match_profiles mp ON mp.organization_id = o.id
+         WHERE ${acting.namedSql(params)} ORDER BY 3 * (${onIssue})::int + ${cardScore} DESC, o.id LIMIT ${params.add(COALITION_CANDIDATE_CAP)})
+       UNION (${anonymous}))
      SELECT ${MATCH_ORG_COLUMNS} FROM top JOIN organizations o ON o.id = top.id ${MATCH_PROFILE_JOIN}`,
     params.values,
   );
@@ -111,7 +119,7 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
 async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
   if (gaps.length === 0) return [];
   const params = new SqlParams();
-  const visible = visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params);
+  const visible = new ActingViewer(ctx.viewer).namedSql(params);
   const rows: { id: string; kind: string; dealbreakers: string[]; verified: boolean; categoryId: string; level: Level }[] = await ctx.db.query(
     `SELECT x.id, x.kind, x.dealbreakers, x.verified, g.cat AS "categoryId", x.level FROM unnest(${params.add(gaps)}::varchar[]) g(cat)
      CROSS JOIN LATERAL (
@@ -141,10 +149,13 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
   const checked = await checkInput(ctx, input, tax);
   const must = await loadMustInclude(ctx, checked.mustInclude, tax);
   const pool = await loadCandidates(ctx, checked, input, tax);
+  const acting = new ActingViewer(ctx.viewer);
   const seen = new Set(pool.map((o) => o.id));
-  const candidates: MatchOrg[] = [...pool, ...must.filter((o) => !seen.has(o.id))];
-  for (const c of candidates) if (isAnonymousFor(ctx.viewer, c)) c.name = anonymousName(c.kind);
-  const trust = await loadTrustAmong(ctx, candidates.filter((c) => !isAnonymousFor(ctx.viewer, c)).map((c) => c.id));
+  const loaded: MatchOrg[] = [...pool, ...must.filter((o) => !seen.has(o.id))];
+  // Anonymous cards reach the engine with their card's facts only (no issue areas, needs, languages).
+  const anonymousIds = new Set(loaded.filter((c) => acting.isAnonymous(c)).map((c) => c.id));
+  const candidates = loaded.map((c) => (anonymousIds.has(c.id) ? anonymousEngineView(c) : c));
+  const trust = await loadTrustAmong(ctx, candidates.filter((c) => !anonymousIds.has(c.id)).map((c) => c.id));
   const engineInput: CoalitionInput = {
     candidates,
     requiredCategoryIds: checked.categories,
@@ -155,19 +166,21 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
     requireCommunityBased: input.requireCommunityBased ?? false,
     alternatives: checked.alternatives,
     trust,
+    // Dealbreakers of must-include organizations the asker does not belong to are theirs to keep: a refusal
+    // between two forced members would tell whose dealbreaker it is.
+    privateDealbreakerIds: checked.mustInclude.filter((id) => !ctx.viewer.isMemberOf(id)),
   };
   const alternatives = suggestCoalitions(engineInput);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const allGaps = [...new Set(alternatives.flatMap((a) => a.gaps))];
   const fillers = await gapFillerOrgs(ctx, allGaps, candidates.map((c) => c.id));
-  const memberIds = alternatives.flatMap((a) => a.memberIds).filter((id) => !isAnonymousFor(ctx.viewer, byId.get(id)!));
+  const memberIds = alternatives.flatMap((a) => a.memberIds).filter((id) => !anonymousIds.has(id));
   const records = await loadVisibleRecords(ctx, [...new Set([...memberIds, ...fillers.map((f) => f.id)])]);
   const tokens = new AnonymousTokens();
   return alternatives.map((alt) => {
     const members = new Map<string, CoalitionMember>(alt.memberIds.map((id) => {
-      const org = byId.get(id)!;
-      const anonymous = isAnonymousFor(ctx.viewer, org);
-      return [id, { organization: anonymous ? null : records.get(id) ?? null, anonymous: anonymous ? tokens.describe(org) : null }];
+      const anonymous = anonymousIds.has(id);
+      return [id, { organization: anonymous ? null : records.get(id) ?? null, anonymous: anonymous ? tokens.card(byId.get(id)!) as CoalitionMember['anonymous'] : null }];
     }));
     return {
       members: [...members.values()],

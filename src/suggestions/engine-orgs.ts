@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../common/enums.js';
 import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision, Priority } from '../matching/index.js';
+import { pendingRequestsBand } from '../privacy/anonymous-card.js';
 
 // Maps organizations to the engine's plain shape with set-based queries (one for the taxonomy, one for all the
 // organizations with their children from the match profile), never per row. Only what a non-member may see goes
@@ -79,7 +80,7 @@ export const MATCH_ORG_COLUMNS = `o.id, o.name, o.kind, o.country, o.region, o.l
   o.public_latitude AS lat, o.public_longitude AS lng, o.languages, o.verified, o.dealbreaker_kinds AS dealbreakers,
   o.visibility, mp.capabilities AS caps, mp.needs, mp.issue_area_ids AS issues,
   (SELECT count(*)::int FROM introductions i
-    WHERE i.to_organization_id = o.id AND i.status = 'PENDING' AND i.expires_at > now()) AS pending`;
+    WHERE i.to_organization_id = o.id AND i.status = 'PENDING' AND i.delivered AND i.expires_at > now()) AS pending`;
 
 /** Capability level as a rank (alias `c`); matches the capabilities_skill_level_idx expression, so ORDER BY reads the index. */
 export const LEVEL_RANK_SQL = `(CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END)`;
@@ -112,8 +113,9 @@ export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
     capabilities,
     needs,
     dealbreakerKinds: row.dealbreakers,
-    // Saturation: introductions waiting for this organization's answer (partial index on pending ones).
-    pendingRequests: row.pending,
+    // Saturation: introductions waiting for this organization's answer, as a band: the engine never holds the
+    // count, so no score part or reason can give it away.
+    pendingRequests: pendingRequestsBand(row.pending),
     verified: row.verified,
     visibility: row.visibility,
     region: row.region,

@@ -3,10 +3,9 @@ import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
 import { PRIORITY_WEIGHT } from '../matching/weights.js';
-import { visibleOrganizationsSql } from '../organizations/organization-access.js';
-import { publicPositionWithinSql } from '../organizations/location-precision.js';
+import { ActingViewer } from '../privacy/acting-viewer.js';
+import { positionWithinSql, type PositionKind } from '../privacy/location-sql.js';
 import { LEVEL_RANK_SQL, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
-import { suggestableSql } from './suggestion-access.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
 
 // Candidate generation for partner suggestions. Scoring every organization that shares a skill or an issue
@@ -15,13 +14,14 @@ import type { PartnerSuggestionFilter } from './suggestion.types.js';
 //   0. ranked: offers one of my needed skills AND needs one I offer (two GIN posting lists intersected, a few
 //      thousand rows; one-way when I only need or only offer), ordered in SQL by a pre-score that mirrors the
 //      engine: urgency-weighted share of my needs covered, share of theirs I can meet, shared issue areas;
+//   1. anonymous cards (PRIVATE, opted in), chosen on their card alone (see privacy/anonymous-card.ts);
 //   2. covers my two most urgent needs;
 //   3. worked with me or with one of my partners;  4. the strongest providers of each of my needs, EXPERT first;
 //   5. nearest neighbours (GiST k-nearest on the public position);  6. shares an issue area.
 // The engine then scores the union. bench/partner-recall.ts measures what this misses against scoring all
 // 100,000 organizations.
 
-export const TIER_LIMITS = { ranked: 170, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
+export const TIER_LIMITS = { ranked: 170, anonymous: 40, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
 export const CANDIDATE_CAP = 250;
 /**
  * Rows of the ranked set evaluated at most. A requester with many needs and skills can match 10,000 rows at
@@ -30,23 +30,41 @@ export const CANDIDATE_CAP = 250;
  */
 const RANKED_SCAN_LIMIT = 2000;
 
-function filterSql(ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
-  const where = [suggestableSql(visibleOrganizationsSql(ctx.viewer.actingForOrganizations(), params)), `o.id <> ${params.add(requester.id)}`];
+/** Named candidates: organizations the viewer's organizations may see by name, under every filter given. */
+function namedFilterSql(acting: ActingViewer, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
+  const where = [acting.namedSql(params), `o.id <> ${params.add(requester.id)}`];
   if (filter.issueAreaIds?.length) {
     where.push(`EXISTS (SELECT 1 FROM organization_issue_areas f WHERE f.organization_id = o.id
       AND f.issue_area_id = ANY(${params.add(onlyUuids(filter.issueAreaIds))}::uuid[]))`);
   }
+  where.push(...cardFilters(requester, filter, params, 'public'));
+  if (filter.verifiedOnly) where.push('o.verified');
+  return where.join(' AND ');
+}
+
+/**
+ * Anonymous candidates, filtered only on what their card shows (capabilities, kind, the REGION cell of their
+ * position). A filter on what the card hides (issue areas, the verified flag) keeps them all out, whatever their
+ * data, so the filter cannot be bisected to learn it. Null when no anonymous organization can match.
+ */
+function anonymousFilterSql(acting: ActingViewer, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string | null {
+  if (filter.issueAreaIds?.length || filter.verifiedOnly) return null;
+  return [acting.anonymousSql(params), `o.id <> ${params.add(requester.id)}`, ...cardFilters(requester, filter, params, 'anonymous')].join(' AND ');
+}
+
+/** Filters on facts both a profile and an anonymous card show; distances use the position each may use. */
+function cardFilters(requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams, position: PositionKind): string[] {
+  const where: string[] = [];
   if (filter.skillIds?.length) {
     where.push(`EXISTS (SELECT 1 FROM capabilities f WHERE f.organization_id = o.id
       AND f.skill_id = ANY(${params.add(onlyUuids(filter.skillIds))}::uuid[]))`);
   }
   if (filter.kinds?.length) where.push(`o.kind = ANY(${params.add(filter.kinds)}::varchar[])`);
-  if (filter.verifiedOnly) where.push('o.verified');
   if (filter.maxDistanceKm !== undefined && filter.maxDistanceKm !== null) {
     if (!requester.location) throw new BadInputError('filter.maxDistanceKm', 'Your organization shares no position precise enough for a distance filter');
-    where.push(publicPositionWithinSql(params, requester.location.lat, requester.location.lng, filter.maxDistanceKm).condition);
+    where.push(positionWithinSql(params, requester.location.lat, requester.location.lng, filter.maxDistanceKm, position).condition);
   }
-  return where.join(' AND ');
+  return where;
 }
 
 function hasExplicitFilter(filter: PartnerSuggestionFilter): boolean {
@@ -64,7 +82,9 @@ export async function loadPartnerCandidates(
   ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, tax: Taxonomy, circleIds: string[] = [],
 ): Promise<MatchOrg[]> {
   const params = new SqlParams();
-  const where = filterSql(ctx, requester, filter, params);
+  const acting = new ActingViewer(ctx.viewer);
+  const where = namedFilterSql(acting, requester, filter, params);
+  const anonymousWhere = anonymousFilterSql(acting, requester, filter, params);
   const needs = neededSkillsByUrgency(requester);
   const needed = needs.map((n) => n.skillId);
   const offered = [...new Set(requester.capabilities.map((c) => c.skillId))];
@@ -105,6 +125,16 @@ export async function loadPartnerCandidates(
               FROM organization_match_profiles mp WHERE ${ranked} LIMIT ${RANKED_SCAN_LIMIT}) mp
             ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
           JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`);
+  }
+  if (needed.length && anonymousWhere) {
+    // Anonymous cards come from their own tier, ranked on the card alone (the skills they offer against my
+    // needs, exact or in the same category): the named tiers read needs, issue areas and collaborations, which
+    // the card hides, so letting them pick anonymous organizations would make presence in the list tell them.
+    const related = [...tax.skills].filter(([, s]) => needs.some((n) => tax.skills.get(n.skillId)?.categoryId === s.categoryId)).map(([id]) => id);
+    const urgencyTotal = needs.reduce((sum, n) => sum + n.weight, 0);
+    const cardPre = `((${needs.map((n) => `${n.weight} * (mp.offered_skill_ids @> ARRAY[${params.add(n.skillId)}::uuid])::int`).join(' + ')})::float8 / ${urgencyTotal})`;
+    tiers.push(`(SELECT o.id, 1 AS tier, ${cardPre} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
+      WHERE mp.offered_skill_ids && ${params.add(related)}::uuid[] AND ${anonymousWhere} ORDER BY pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`);
   }
   if (needed.length) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
   if (circleIds.length) {

@@ -2,19 +2,23 @@ import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
 import { toConnection, type ConnectionShape, type Page } from '../graphql/connection.js';
 import { BadInputError } from '../graphql/errors.js';
-import { countPartners, suggestPartners, type TrustGraph } from '../matching/index.js';
+import { countPartners, suggestPartners, type ScoreParts, type TrustGraph } from '../matching/index.js';
+import { ActingViewer } from '../privacy/acting-viewer.js';
+import { AnonymousTokens, anonymousEngineView, band } from '../privacy/anonymous-card.js';
+import { loadVisibleRecords } from '../organizations/visible-records.js';
 import { loadMatchOrgs, loadTaxonomy, type MatchOrg } from './engine-orgs.js';
 import { loadPartnerCandidates } from './partner-candidates.js';
 import { loadTrustNeighbourhood } from './trust-graph.js';
-import {
-  AnonymousTokens, anonymousName, isAnonymousFor, loadVisibleRecords, requireMemberOrganization,
-} from './suggestion-access.js';
+import { requireMemberOrganization } from './suggestion-access.js';
 import type { PartnerSuggestion, PartnerSuggestionFilter } from './suggestion.types.js';
 
 export interface PartnerSuggestionsResult {
   requester: MatchOrg;
+  /** As the engine may see them: anonymous ones already reduced to their card (anonymousEngineView). */
   candidates: MatchOrg[];
   trust: TrustGraph;
+  /** Ids of the candidates shown only as anonymous cards. */
+  anonymousIds: ReadonlySet<string>;
 }
 
 /** Requester and candidates as the engine sees them (the bench uses this directly). */
@@ -29,10 +33,17 @@ export async function partnerCandidates(ctx: RequestContext, organizationId: str
     loadMatchOrgs(ctx.db, isUuid(organizationId) ? [organizationId] : [], tax),
     isUuid(organizationId) ? loadTrustNeighbourhood(ctx, organizationId) : null,
   ]);
-  const candidates = await loadPartnerCandidates(ctx, requester, filter, tax, trust!.circleIds);
-  // The engine may print candidate names in reasons: anonymous ones get a description instead of a name.
-  for (const c of candidates) if (isAnonymousFor(ctx.viewer, c)) c.name = anonymousName(c.kind);
-  return { requester, candidates, trust: trust!.graph };
+  const loaded = await loadPartnerCandidates(ctx, requester, filter, tax, trust!.circleIds);
+  const acting = new ActingViewer(ctx.viewer);
+  const anonymousIds = new Set(loaded.filter((c) => acting.isAnonymous(c)).map((c) => c.id));
+  const candidates = loaded.map((c) => (anonymousIds.has(c.id) ? anonymousEngineView(c) : c));
+  return { requester, candidates, trust: trust!.graph, anonymousIds };
+}
+
+function bandedParts(parts: ScoreParts): ScoreParts {
+  const banded = { ...parts };
+  for (const key of Object.keys(banded) as (keyof ScoreParts)[]) banded[key] = band(banded[key]);
+  return banded;
 }
 
 export async function listPartnerSuggestions(
@@ -41,20 +52,24 @@ export async function listPartnerSuggestions(
   filter: PartnerSuggestionFilter,
   page: Page,
 ): Promise<ConnectionShape<PartnerSuggestion>> {
-  const { requester, candidates, trust } = await partnerCandidates(ctx, organizationId, filter);
-    const ranked = suggestPartners(requester, candidates, trust, { limit: page.offset + page.limit + 1 });
+  const { requester, candidates, trust, anonymousIds } = await partnerCandidates(ctx, organizationId, filter);
+  const ranked = suggestPartners(requester, candidates, trust, { limit: page.offset + page.limit + 1 });
   const slice = ranked.slice(page.offset);
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const records = await loadVisibleRecords(ctx, slice.filter((s) => !isAnonymousFor(ctx.viewer, byId.get(s.orgId)!)).map((s) => s.orgId));
+  const records = await loadVisibleRecords(ctx, slice.filter((s) => !anonymousIds.has(s.orgId)).map((s) => s.orgId));
   const tokens = new AnonymousTokens();
   const rows: PartnerSuggestion[] = [];
   for (const s of slice) {
-    const org = byId.get(s.orgId)!;
-    const record = records.get(s.orgId) ?? null;
-    const anonymous = isAnonymousFor(ctx.viewer, org) ? tokens.describe(org) : null;
+    if (anonymousIds.has(s.orgId)) {
+      const card = tokens.card(byId.get(s.orgId)!) as PartnerSuggestion['anonymous'];
+      const reasons = s.reasons.map((r) => ({ ...r, weight: band(r.weight) }));
+      rows.push({ organization: null, anonymous: card, score: band(s.score), parts: bandedParts(s.parts), reasons, distanceKm: s.distanceKm, distanceBand: s.distanceBand });
+      continue;
+    }
+    const record = records.get(s.orgId);
     // A candidate that became invisible between the two statements is dropped rather than shown.
-    if (!record && !anonymous) continue;
-    rows.push({ organization: record, anonymous, score: s.score, parts: { ...s.parts }, reasons: s.reasons, distanceKm: s.distanceKm, distanceBand: s.distanceBand });
+    if (!record) continue;
+    rows.push({ organization: record, anonymous: null, score: s.score, parts: { ...s.parts }, reasons: s.reasons, distanceKm: s.distanceKm, distanceBand: s.distanceBand });
   }
   // Counting scores the candidates again (no reasons built), only when a client selects totalCount.
   return toConnection(rows, page, async () => countPartners(requester, candidates, trust));

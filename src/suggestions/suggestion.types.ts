@@ -57,11 +57,18 @@ export class AnonymousCapability {
 
   @Field(() => CapabilityLevel)
   level: CapabilityLevel;
+
+  @Field({ description: 'Offered remotely.' })
+  remote: boolean;
 }
 
-@ObjectType({ description: 'A PRIVATE organization that agreed to be suggested anonymously: no name, no resolvable id.' })
+@ObjectType({
+  description: 'A PRIVATE organization that agreed to be suggested anonymously: no name, no resolvable id. Everything '
+    + 'computed for it (distance, band, score, parts, reasons) uses only what this card shows, its position at most '
+    + 'to the centre of its region\'s 1-degree cell; scores and parts are shown in steps of 0.05.',
+})
 export class AnonymousOrganization {
-  @Field(() => ID, { description: 'Opaque token valid within this response only; it resolves to nothing.' })
+  @Field(() => ID, { description: 'Opaque random token, new in every response; it resolves to nothing.' })
   token: string;
 
   @Field(() => OrganizationKind)
@@ -105,19 +112,19 @@ export const { Connection: PartnerSuggestionConnection } = connectionTypes(Partn
 
 @InputType({ description: 'Narrows partner suggestions; all given conditions must hold.' })
 export class PartnerSuggestionFilter {
-  @Field(() => [ID], { nullable: true, description: 'Partners working on at least one of these issue areas.' })
+  @Field(() => [ID], { nullable: true, description: 'Partners working on at least one of these issue areas (anonymous cards, which hide their issue areas, never match).' })
   issueAreaIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Partners offering at least one of these skills.' })
   skillIds?: string[];
 
-  @Field(() => Float, { nullable: true, description: 'Partners whose public position is within this many km of yours.' })
+  @Field(() => Float, { nullable: true, description: 'Partners whose public position (for anonymous cards: the centre of their region cell) is within this many km of yours.' })
   maxDistanceKm?: number;
 
   @Field(() => [OrganizationKind], { nullable: true })
   kinds?: OrganizationKind[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Only organizations verified by Coalesce admins.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only organizations verified by Coalesce admins (never anonymous cards, which do not show it).' })
   verifiedOnly?: boolean;
 }
 
