@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
-import { MembershipRole, NeedStatus } from '../src/common/enums.js';
+import { MembershipRole, NeedStatus, Visibility } from '../src/common/enums.js';
+import { randomSlug } from '../src/common/slug.js';
 import {
   type CapabilityRow, insertCapabilities, insertIssueAreaLinks, insertMemberships, insertNeeds, insertOrganizations,
   loadTaxonomyIds, type NeedRow, type OrganizationRow, type QueryFn,
@@ -20,9 +21,12 @@ function lookup(map: Map<string, string>, slug: string, what: string, org: strin
   return id;
 }
 
+/** PRIVATE demo organizations are stored with a random slug, like any PRIVATE organization: theirs is only a key. */
+const isPrivate = (org: DemoOrganization) => org.visibility === Visibility.PRIVATE;
+
 function organizationRow(org: DemoOrganization, id: string): OrganizationRow {
   return {
-    id, slug: org.slug, name: org.name, mission: org.mission, kind: org.kind, sizeBand: org.sizeBand,
+    id, slug: isPrivate(org) ? randomSlug() : org.slug, name: org.name, mission: org.mission, kind: org.kind, sizeBand: org.sizeBand,
     country: org.country, region: org.region, city: org.city, latitude: org.latitude, longitude: org.longitude,
     locationPrecision: org.precision, visibility: org.visibility, anonymousSuggestions: org.anonymousSuggestions ?? false,
     languages: org.languages, website: org.website ?? null, contactEmail: org.contactEmail?.toLowerCase() ?? null,
@@ -33,7 +37,8 @@ function organizationRow(org: DemoOrganization, id: string): OrganizationRow {
 
 /**
  * Loads the demo users and organizations, in one transaction. Idempotent: organizations are matched by slug
- * and users by email, and only what is missing is inserted (an existing account keeps its password).
+ * (PRIVATE ones, whose stored slug is random, by name) and users by email, and only what is missing is inserted
+ * (an existing account keeps its password).
  * Memberships are created only for organizations inserted by this call, so a demo account can never become
  * owner of a real organization that happens to use a demo slug.
  *
@@ -76,12 +81,20 @@ export async function loadDemoData(
       usersInserted++;
     }
 
-    const slugs = DEMO_ORGANIZATIONS.map((o) => o.slug);
-    const taken = (await query('SELECT slug FROM organizations WHERE slug = ANY($1::text[])', [slugs])) as {
-      slug: string;
-    }[];
+    // A demo slug someone reserved (see reserved_slugs) counts as taken too.
+    const slugs = DEMO_ORGANIZATIONS.filter((o) => !isPrivate(o)).map((o) => o.slug);
+    const taken = (await query(
+      'SELECT slug FROM organizations WHERE slug = ANY($1::text[]) UNION SELECT slug FROM reserved_slugs WHERE slug = ANY($1::text[])',
+      [slugs],
+    )) as { slug: string }[];
     const takenSlugs = new Set(taken.map((t) => t.slug));
-    const missing = DEMO_ORGANIZATIONS.filter((o) => !takenSlugs.has(o.slug));
+    const privateNames = DEMO_ORGANIZATIONS.filter(isPrivate).map((o) => o.name);
+    const named = (await query('SELECT DISTINCT name FROM organizations WHERE name = ANY($1::text[])', [privateNames])) as {
+      name: string;
+    }[];
+    const takenNames = new Set(named.map((n) => n.name));
+    const present = (o: DemoOrganization) => (isPrivate(o) ? takenNames.has(o.name) : takenSlugs.has(o.slug));
+    const missing = DEMO_ORGANIZATIONS.filter((o) => !present(o));
     const idBySlug = new Map(missing.map((o) => [o.slug, randomUUID()]));
     const insertedIds = await insertOrganizations(query, missing.map((o) => organizationRow(o, idBySlug.get(o.slug)!)));
     const inserted = missing.filter((o) => insertedIds.has(idBySlug.get(o.slug)!));
@@ -115,7 +128,7 @@ export async function loadDemoData(
     await insertMemberships(query, memberships);
 
     log(
-      `demo data: ${inserted.length} organizations inserted (${takenSlugs.size} already present), ` +
+      `demo data: ${inserted.length} organizations inserted (${DEMO_ORGANIZATIONS.length - missing.length} already present), ` +
         `${usersInserted} users inserted, ${capabilities.length} capabilities, ${needs.length} needs`,
     );
     return { organizations: inserted.length, inserted: inserted.length > 0 || usersInserted > 0 };

@@ -26,6 +26,7 @@ export interface DemoNeed {
 }
 
 export interface DemoOrganization {
+  /** The URL name; for a PRIVATE organization only the demo key (it is stored with a random slug). */
   slug: string;
   name: string;
   mission: string;

@@ -9,13 +9,14 @@ import { CapabilityEntity } from '../organizations/capability.entity.js';
 import { OrganizationInvitationEntity } from '../organizations/invitation.entity.js';
 import { NeedEntity } from '../organizations/need.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { ReservedSlugEntity } from '../organizations/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 
 export const entities = [
   UserEntity, AccessTokenEntity, MembershipEntity, EmailVerificationCodeEntity, OutboxMessageEntity, OrganizationInvitationEntity,
   CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
-  OrganizationEntity, CapabilityEntity, NeedEntity,
+  OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
 ];

@@ -12,6 +12,7 @@ export interface MutationOutcome<T> {
 // Unique constraints are the race-free truth for "already taken": map their names to the field they concern.
 const UNIQUE_CONSTRAINT_FIELDS: Record<string, { field: string; message: string }> = {
   organizations_slug_key: { field: 'input.slug', message: 'This slug is already taken' },
+  reserved_slugs_pkey: { field: 'input.slug', message: 'This slug is already taken' },
   users_email_key: { field: 'input.email', message: 'An account with this email already exists' },
   capabilities_organization_skill_key: { field: 'input.skillId', message: 'The organization already lists this skill' },
   skills_slug_key: { field: 'input.slug', message: 'This slug is already taken' },

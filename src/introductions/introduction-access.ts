@@ -6,7 +6,8 @@ import { requireMembership } from '../organizations/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
 
 // Who may read and change introductions. An introduction exists only for the members of its two
-// organizations: anyone else gets NOT_FOUND, exactly like for an id that does not exist.
+// organizations: anyone else gets NOT_FOUND, exactly like for an id that does not exist. An undelivered one
+// (refused by the receiver's dealbreakers) exists only for the requester's members.
 
 /** Lists of an organization are for its members (see requireMembership). */
 export function requireMember(ctx: RequestContext, organizationId: string): Promise<string> {
@@ -26,9 +27,10 @@ export async function lockIntroduction(ctx: RequestContext, tx: EntityManager, i
     ? await tx.query(`SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`, [id])
     : [];
   const row = rows[0];
-  if (!row || !(viewer.isMemberOf(row.fromOrganizationId) || viewer.isMemberOf(row.toOrganizationId))) {
-    throw new NotFoundError('Introduction');
-  }
+  const receiverSees = row?.delivered === true && viewer.isMemberOf(row.toOrganizationId);
+  if (!row || !(viewer.isMemberOf(row.fromOrganizationId) || receiverSees)) throw new NotFoundError('Introduction');
+  // Answering is the receiver's side: an undelivered request is not there to answer, even for a member of both.
+  if (side === 'to' && !row.delivered) throw new NotFoundError('Introduction');
   const organizationId = side === 'from' ? row.fromOrganizationId : row.toOrganizationId;
   if (!viewer.canEdit(organizationId)) {
     throw new ForbiddenError(side === 'from'

@@ -3,10 +3,10 @@ import { toConnection, type ConnectionShape, type Page } from '../graphql/connec
 import type { RequestContext } from '../graphql/context.js';
 import { requireMember } from './introduction-access.js';
 import {
-  COLLABORATION_COLUMNS, EFFECTIVE_STATUS_SQL, INTRODUCTION_COLUMNS, toCollaborations, toIntroductions,
+  COLLABORATION_COLUMNS, EFFECTIVE_STATUS_SQL, INTRODUCTION_COLUMNS, introductionsOfSql, toCollaborations, toIntroductions,
   type CollaborationRow, type IntroductionRow,
 } from './introduction-view.js';
-import { IntroductionDirection, type IntroductionStatus } from './introduction.enums.js';
+import type { IntroductionDirection, IntroductionStatus } from './introduction.enums.js';
 import type { Collaboration, Introduction } from './introduction.types.js';
 
 // Reads: lists for the members of an organization, and single rows to answer a mutation with.
@@ -22,11 +22,7 @@ export async function listIntroductions(ctx: RequestContext, args: IntroductionL
   const organizationId = await requireMember(ctx, args.organizationId);
   const params = new SqlParams();
   const org = params.add(organizationId);
-  const where = [
-    args.direction === IntroductionDirection.RECEIVED ? `i.to_organization_id = ${org}`
-      : args.direction === IntroductionDirection.SENT ? `i.from_organization_id = ${org}`
-        : `(i.to_organization_id = ${org} OR i.from_organization_id = ${org})`,
-  ];
+  const where = [introductionsOfSql(org, args.direction ?? null)];
   if (args.status) where.push(`${EFFECTIVE_STATUS_SQL} = ${params.add(args.status)}`);
   const whereSql = where.join(' AND ');
   const countValues = [...params.values];

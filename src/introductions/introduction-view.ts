@@ -10,7 +10,18 @@ export const EFFECTIVE_STATUS_SQL = `(CASE WHEN i.status = 'PENDING' AND i.expir
 
 export const INTRODUCTION_COLUMNS = `i.id, i.from_organization_id AS "fromOrganizationId",
   i.to_organization_id AS "toOrganizationId", i.message, i.reasons, ${EFFECTIVE_STATUS_SQL} AS status,
-  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.responded_at AS "respondedAt"`;
+  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.responded_at AS "respondedAt", i.delivered`;
+
+/**
+ * Which introductions the members of an organization (SQL expression) see, alias `i`: all it sent, and those it
+ * received that were delivered. An undelivered request (refused by the receiver's dealbreakers) exists only for
+ * the requester.
+ */
+export function introductionsOfSql(org: string, direction: 'RECEIVED' | 'SENT' | null): string {
+  const received = `(i.to_organization_id = ${org} AND i.delivered)`;
+  const sent = `i.from_organization_id = ${org}`;
+  return direction === 'RECEIVED' ? received : direction === 'SENT' ? sent : `(${received} OR ${sent})`;
+}
 
 export interface IntroductionRow {
   id: string;
@@ -22,6 +33,8 @@ export interface IntroductionRow {
   createdAt: Date;
   expiresAt: Date;
   respondedAt: Date | null;
+  /** Internal: never shown (see introduction.entity.ts). */
+  delivered: boolean;
 }
 
 export const COLLABORATION_COLUMNS = `c.id, c.organization_a_id AS "organizationAId", c.organization_b_id AS "organizationBId",

@@ -8,8 +8,8 @@ import { IntroductionStatus } from './introduction.enums.js';
 // Table and column names are a contract: the matching engine's saturation query reads them directly.
 // At most one PENDING request per ordered pair; the race-free truth behind the TAKEN user error.
 @Index('introductions_pending_pair_key', ['fromOrganizationId', 'toOrganizationId'], { unique: true, where: `"status" = 'PENDING'` })
-// Saturation counts: pending requests received, per organization.
-@Index('introductions_to_pending_idx', ['toOrganizationId'], { where: `"status" = 'PENDING'` })
+// Saturation counts: pending requests received and delivered, per organization.
+@Index('introductions_to_pending_idx', ['toOrganizationId'], { where: `"status" = 'PENDING' AND "delivered"` })
 // Newest-first lists per organization and direction (and the ON DELETE CASCADE lookups).
 @Index('introductions_from_created_idx', ['fromOrganizationId', 'createdAt'])
 @Index('introductions_to_created_idx', ['toOrganizationId', 'createdAt'])
@@ -60,4 +60,12 @@ export class IntroductionEntity {
 
   @Column('timestamptz', { nullable: true })
   respondedAt: Date | null;
+
+  /**
+   * False when the organization asked refuses the requester's kind (a dealbreaker): the requester is answered
+   * exactly as usual and the request is kept, but the organization asked never sees, counts or answers it, so
+   * the answer tells nothing about its dealbreakers. It still holds the pending-pair key and expires as usual.
+   */
+  @Column('boolean', { default: true })
+  delivered: boolean;
 }

@@ -21,11 +21,6 @@ interface PartyRow {
   dealbreakerKinds: string[];
 }
 
-/** True when either side refuses the other's kind. Which side, and which kind, is never told. */
-function dealbreakerBetween(a: PartyRow, b: PartyRow): boolean {
-  return a.dealbreakerKinds.includes(b.kind) || b.dealbreakerKinds.includes(a.kind);
-}
-
 function assertPending(row: IntroductionRow): void {
   if (row.status !== IntroductionStatus.PENDING) {
     throw new UserInputError('INVALID_STATE', 'input.introductionId', `This introduction is ${row.status.toLowerCase()}, no longer pending`);
@@ -49,9 +44,14 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   const target = parties.find((p) => p.id === toId);
   // Same answer for a hidden organization as for a missing one: no existence oracle for PRIVATE profiles.
   if (!target || !canSeeOrganization(ctx.viewer.actingForOrganizations(), target)) throw new NotFoundError('Organization');
-  if (dealbreakerBetween(source, target)) {
-    throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId', 'An introduction to this organization cannot be requested');
+  // The requester's own dealbreakers: saying so tells the requester only what it set itself.
+  if (source.dealbreakerKinds.includes(target.kind)) {
+    throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId',
+      "Your organization's own dealbreakers exclude this kind of organization");
   }
+  // The target's dealbreakers act without telling whose they are: the request is stored and answered exactly
+  // like any other (PENDING, then EXPIRED if unanswered) but never delivered to the organization asked.
+  const delivered = !target.dealbreakerKinds.includes(source.kind);
   // An expired request still holds the pending-pair key; retire it so it does not block a new one.
   await tx.query(
     `UPDATE introductions SET status = 'EXPIRED'
@@ -61,9 +61,9 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   const reasons = (input.reasons ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
   // A second pending request for the pair violates introductions_pending_pair_key: TAKEN (see graphql/mutation.ts).
   const [row]: { id: string }[] = await tx.query(
-    `INSERT INTO introductions (from_organization_id, to_organization_id, requested_by_user_id, message, reasons, expires_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(days => $6)) RETURNING id`,
-    [from.id, toId, ctx.viewer.userId, input.message.trim(), JSON.stringify(reasons), INTRODUCTION_TTL_DAYS],
+    `INSERT INTO introductions (from_organization_id, to_organization_id, requested_by_user_id, message, reasons, expires_at, delivered)
+     VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(days => $6), $7) RETURNING id`,
+    [from.id, toId, ctx.viewer.userId, input.message.trim(), JSON.stringify(reasons), INTRODUCTION_TTL_DAYS, delivered],
   );
   return row.id;
 }
