@@ -4,7 +4,8 @@ import { MembershipRole } from '../src/common/enums.js';
 import { createLogger } from '../src/common/logger.js';
 import { createContext } from '../src/graphql/context.js';
 import { suggestPartners } from '../src/matching/index.js';
-import { loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg } from '../src/suggestions/engine-orgs.js';
+import { anonymousEngineView } from '../src/privacy/anonymous-card.js';
+import { loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg } from '../src/suggestions/engine-orgs.js';
 import { partnerCandidates } from '../src/suggestions/partner-suggestion.service.js';
 
 // How much the candidate tiers miss: for each sampled requester, the top 20 the service returns against the
@@ -27,7 +28,9 @@ export async function runPartnerRecall(db: DataSource, requesterIds: string[]): 
   // Suggestable to a signed-in member of another organization: PUBLIC, NETWORK and opted-in PRIVATE ones.
   const rows = await db.query(`SELECT ${MATCH_ORG_COLUMNS} FROM organizations o ${MATCH_PROFILE_JOIN}
     WHERE o.visibility IN ('PUBLIC', 'NETWORK') OR (o.visibility = 'PRIVATE' AND o.anonymous_suggestions)`);
-  const everyone = rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
+  // The same view the service gives the engine: opted-in PRIVATE organizations reduced to their anonymous card.
+  const everyone = rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax))
+    .map((o: MatchOrg) => (o.visibility === 'PRIVATE' ? anonymousEngineView(o) : o));
   const recalls: number[] = [];
   const shares: number[] = [];
   for (const id of requesterIds) {

@@ -1,5 +1,5 @@
 import type { LocationPrecision } from '../src/common/enums.js';
-import { coarsen } from '../src/organizations/location-precision.js';
+import { coarsen } from '../src/privacy/location-rules.js';
 
 // Column-wise multi-row inserts shared by the demo loader and the synthetic generator. One statement per batch:
 // `INSERT ... SELECT FROM unnest($1::uuid[], $2::text[], ...)` sends every row of a table in one round trip with

@@ -3,7 +3,7 @@ import type { Viewer } from '../accounts/viewer.js';
 import type { Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
-import { canSeeOrganization } from './organization-access.js';
+import { canSeeOrganization } from '../privacy/visibility.js';
 
 export type OrganizationPermission = 'edit' | 'own';
 

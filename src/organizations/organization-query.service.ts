@@ -2,8 +2,8 @@ import type { RequestContext } from '../graphql/context.js';
 import { toConnection, type ConnectionShape, type Page } from '../graphql/connection.js';
 import { isUuid, onlyUuids } from '../common/ids.js';
 import { SqlParams } from '../common/sql-params.js';
-import { visibleOrganizationsSql } from './organization-access.js';
-import { publicPositionWithinSql } from './location-precision.js';
+import { positionWithinSql } from '../privacy/location-sql.js';
+import { visibleOrganizationsSql } from '../privacy/visibility.js';
 import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
 import type { OrganizationFilter } from './organization-filter.types.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
@@ -68,8 +68,8 @@ function buildFilter(ctx: RequestContext, filter: OrganizationFilter, params: Sq
   if (filter.kinds) where.push(`o.kind = ANY(${params.add(filter.kinds)}::varchar[])`);
   if (filter.verified !== undefined && filter.verified !== null) where.push(`o.verified = ${params.add(filter.verified)}`);
   if (filter.near) {
-    const circle = publicPositionWithinSql(params, filter.near.latitude, filter.near.longitude, filter.near.radiusKm);
-    distance = `earth_distance(${circle.center}, ll_to_earth(o.public_latitude, o.public_longitude)) / 1000`;
+    const circle = positionWithinSql(params, filter.near.latitude, filter.near.longitude, filter.near.radiusKm);
+    distance = circle.distanceKm;
     where.push(circle.condition);
   }
   if (filter.search) {

@@ -8,9 +8,9 @@ import { runMutation } from '../graphql/mutation.js';
 import { selectedNodeFields } from '../graphql/selection.js';
 import { IssueArea } from '../taxonomy/taxonomy.types.js';
 import { Capability, Need } from './capability.types.js';
-import { roundDistanceKm, revealsCity, revealsRegion } from './location-precision.js';
+import { membersOnly, projectDistanceKm, projectLocation } from '../privacy/member-projection.js';
+import { canSeePrivateDetails } from '../privacy/visibility.js';
 import { listMembers } from './membership.service.js';
-import { canSeePrivateDetails } from './organization-access.js';
 import type { ChildList } from './organization-children.sql.js';
 import { OrganizationFilter } from './organization-filter.types.js';
 import { OrganizationCreateInput, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
@@ -75,40 +75,30 @@ export class OrganizationResolver {
     return { organization: result, userErrors };
   }
 
+  // Members-only fields go through the privacy module's projection (src/privacy/member-projection.ts).
   @FieldResolver(() => Location, { description: 'Never more precise than the organization chose, except for its own members.' })
   location(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Location {
-    if (canSeePrivateDetails(ctx.viewer, org.id)) {
-      return { precision: org.locationPrecision, country: org.country, region: org.region, city: org.city, latitude: org.latitude, longitude: org.longitude };
-    }
-    return {
-      precision: org.locationPrecision,
-      country: org.country,
-      region: revealsRegion(org.locationPrecision) ? org.region : null,
-      city: revealsCity(org.locationPrecision) ? org.city : null,
-      latitude: org.publicLatitude,
-      longitude: org.publicLongitude,
-    };
+    return projectLocation(ctx.viewer, org) as Location;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'With a `near` filter: km from its point to the public position, rounded to the precision the organization chose.' })
   distanceKm(@Root() org: OrganizationRecord): number | null {
-    if (org.distanceKm === undefined || org.distanceKm === null) return null;
-    return roundDistanceKm(org.distanceKm, org.locationPrecision);
+    return projectDistanceKm(org);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only members see it.' })
   contactEmail(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): string | null {
-    return canSeePrivateDetails(ctx.viewer, org.id) ? org.contactEmail : null;
+    return membersOnly(ctx.viewer, org.id, org.contactEmail, null);
   }
 
   @FieldResolver(() => [String], { description: 'Kinds it will not partner with. Only members see them; others get an empty list.' })
   dealbreakerKinds(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): string[] {
-    return canSeePrivateDetails(ctx.viewer, org.id) ? org.dealbreakerKinds : [];
+    return membersOnly(ctx.viewer, org.id, org.dealbreakerKinds, []);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Members only: whether it may appear anonymously in suggestions while PRIVATE.' })
   anonymousSuggestions(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): boolean | null {
-    return canSeePrivateDetails(ctx.viewer, org.id) ? org.anonymousSuggestions : null;
+    return membersOnly(ctx.viewer, org.id, org.anonymousSuggestions, null);
   }
 
   @FieldResolver(() => MembershipRole, { nullable: true, description: 'Your role in it, if any.' })
@@ -134,6 +124,6 @@ export class OrganizationResolver {
   @FieldResolver(() => [Need], { complexity: 5, description: 'Open needs; members also see met and closed ones.' })
   async needs(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Need[]> {
     const needs = await ctx.loaders.needsByOrganization.load(org.id);
-    return canSeePrivateDetails(ctx.viewer, org.id) ? needs : needs.filter((need) => need.status === NeedStatus.OPEN);
+    return membersOnly(ctx.viewer, org.id, needs, needs.filter((need) => need.status === NeedStatus.OPEN));
   }
 }
