@@ -4,9 +4,13 @@ import { UnauthenticatedError } from '../graphql/errors.js';
 import { runMutation } from '../graphql/mutation.js';
 import { listViewerMemberships } from '../organizations/membership.service.js';
 import {
-  AccountSessionPayload, AccountSignInInput, AccountSignOutPayload, AccountSignUpInput, ViewerInfo,
+  AccountSessionPayload, AccountSignInInput, AccountSignOutPayload, AccountSignUpInput, AccountSignUpPayload,
+  AccountVerifyEmailInput, ViewerInfo,
 } from './account.types.js';
-import { findUser, signIn, signOut, signUp } from './account.service.js';
+import { findUser, signIn, signOut, signUp, verifyEmail } from './account.service.js';
+
+const SIGN_UP_ACCEPTED = 'If this address can be used, a confirmation code was sent to it. Enter it with accountVerifyEmail.';
+const SIGN_UP_REFUSED = 'Nothing was done: correct the input (see userErrors) and try again.';
 
 @Resolver()
 export class AccountResolver {
@@ -18,13 +22,33 @@ export class AccountResolver {
     return { user, memberships: await listViewerMemberships(ctx) };
   }
 
-  @Mutation(() => AccountSessionPayload)
+  @Mutation(() => AccountSignUpPayload, {
+    description: 'Starts a sign-up: mails a confirmation code (or, if the address has an account, a notice to it). '
+      + 'The answer is the same whether or not the address is in use.',
+  })
   async accountSignUp(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AccountSignUpInput, { validate: false }) input: AccountSignUpInput,
+  ): Promise<AccountSignUpPayload> {
+    const { userErrors } = await runMutation(ctx, input, async (tx) => { await signUp(ctx, tx, input); return true; });
+    const accepted = userErrors.length === 0;
+    return { accepted, message: accepted ? SIGN_UP_ACCEPTED : SIGN_UP_REFUSED, userErrors };
+  }
+
+  @Mutation(() => AccountSessionPayload, {
+    description: 'Confirms the address with the mailed code and signs in. Any wrong, used or expired code, or unknown address, '
+      + 'answers INVALID_CODE; a code dies after 5 wrong attempts.',
+  })
+  async accountVerifyEmail(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AccountVerifyEmailInput, { validate: false }) input: AccountVerifyEmailInput,
   ): Promise<AccountSessionPayload> {
-    const { result, userErrors } = await runMutation(ctx, input, (tx) => signUp(ctx, tx, input));
-    return { token: result?.token ?? null, user: result?.user ?? null, userErrors };
+    // A wrong guess returns null rather than throwing, so the attempt it used is committed.
+    const outcome = await runMutation(ctx, input, (tx) => verifyEmail(ctx, tx, input));
+    const userErrors = outcome.userErrors.length || outcome.result
+      ? outcome.userErrors
+      : [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code is not valid for this address (wrong, used or expired)' }];
+    return { token: outcome.result?.token ?? null, user: outcome.result?.user ?? null, userErrors };
   }
 
   @Mutation(() => AccountSessionPayload)

@@ -55,6 +55,29 @@ export class AccountSignInInput {
   password: string;
 }
 
+@InputType()
+export class AccountVerifyEmailInput {
+  @Field()
+  @Length(1, 254)
+  email: string;
+
+  @Field({ description: 'The code from the confirmation mail; case, spaces and dashes do not matter.' })
+  @Length(1, 64)
+  code: string;
+}
+
+@ObjectType({ description: 'The same for every address: it never tells whether the address already has an account.' })
+export class AccountSignUpPayload {
+  @Field({ description: 'False only when the input has errors (see userErrors).' })
+  accepted: boolean;
+
+  @Field()
+  message: string;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
 @ObjectType()
 export class AccountSessionPayload {
   @Field(() => String, { nullable: true, description: 'Bearer token for the Authorization header. Shown once.' })

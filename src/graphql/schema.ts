@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
 import { IntroductionResolver } from '../introductions/introduction.resolver.js';
 import { CapabilityResolver } from '../organizations/capability.resolver.js';
+import { InvitationResolver } from '../organizations/invitation.resolver.js';
 import { MembershipResolver } from '../organizations/membership.resolver.js';
 import { OrganizationResolver } from '../organizations/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
@@ -11,7 +12,7 @@ import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxono
 import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
-  AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, TaxonomyResolver, CapabilityCategoryResolver,
+  AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, InvitationResolver, TaxonomyResolver, CapabilityCategoryResolver,
   SuggestionResolver, IntroductionResolver,
 ] as const;
 

@@ -1,19 +1,21 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../graphql/context.js';
 import { runMutation } from '../graphql/mutation.js';
-import { addMember, removeMember } from './membership.service.js';
-import { OrganizationMemberAddInput, OrganizationMemberPayload, OrganizationMemberRemoveInput } from './membership.types.js';
+import { removeMember, setMemberRole } from './membership.service.js';
+import { OrganizationMemberPayload, OrganizationMemberRemoveInput, OrganizationMemberRoleSetInput } from './membership.types.js';
 import { canSeeOrganization } from './organization-access.js';
 import { readOrganization } from './organization.service.js';
 
 @Resolver()
 export class MembershipResolver {
-  @Mutation(() => OrganizationMemberPayload, { description: 'Adds an account as member, or changes its role (owners only).' })
-  async organizationMemberAdd(
+  @Mutation(() => OrganizationMemberPayload, {
+    description: 'Changes the role of a member (owners only); the last owner cannot step down. New members join by invitation (organizationMemberInvite).',
+  })
+  async organizationMemberRoleSet(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => OrganizationMemberAddInput, { validate: false }) input: OrganizationMemberAddInput,
+    @Arg('input', () => OrganizationMemberRoleSetInput, { validate: false }) input: OrganizationMemberRoleSetInput,
   ) {
-    const { result, userErrors } = await runMutation(ctx, input, (tx) => addMember(ctx, tx, input));
+    const { result, userErrors } = await runMutation(ctx, input, (tx) => setMemberRole(ctx, tx, input));
     const organization = result ? await readOrganization(ctx.db.manager, input.organizationId) : null;
     return { member: result, organization, userErrors };
   }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { UserInputError } from '../graphql/errors.js';
 import { requireOrganization } from './organization-guard.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
-import type { OrganizationMemberAddInput, OrganizationMemberRemoveInput } from './membership.types.js';
+import type { OrganizationMemberRemoveInput, OrganizationMemberRoleSetInput } from './membership.types.js';
 import type { Member } from './organization.types.js';
 
 export async function listViewerMemberships(ctx: RequestContext): Promise<{ role: MembershipRole; organization: OrganizationRecord }[]> {
@@ -34,21 +34,25 @@ async function assertAnotherOwnerRemains(tx: EntityManager, organizationId: stri
   if (owners === 0) throw new UserInputError('LAST_OWNER', 'input.userId', 'An organization must keep at least one owner');
 }
 
-export async function addMember(ctx: RequestContext, tx: EntityManager, input: OrganizationMemberAddInput): Promise<Member> {
+/** Owners change a member's role; the last owner cannot step down. */
+export async function setMemberRole(ctx: RequestContext, tx: EntityManager, input: OrganizationMemberRoleSetInput): Promise<Member> {
+  // The organization row lock serializes role changes, so two owners cannot demote each other at once.
   await requireOrganization(tx, ctx.viewer, input.organizationId, 'own');
-  const users: { id: string; displayName: string }[] = await tx.query(
-    'SELECT id, display_name AS "displayName" FROM users WHERE email = $1', [input.email.trim().toLowerCase()],
-  );
-  const user = users[0];
-  if (!user) throw new UserInputError('UNKNOWN_USER', 'input.email', 'No account uses this email; ask them to sign up first');
-  if (input.role !== MembershipRole.OWNER) await assertAnotherOwnerRemains(tx, input.organizationId, user.id);
-  await tx.query(
-    `INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
-    [input.organizationId, user.id, input.role],
-  );
-  if (user.id === ctx.viewer.userId) ctx.viewer = ctx.viewer.withMembership(input.organizationId, input.role);
-  return { userId: user.id, displayName: user.displayName, role: input.role };
+  const rows: Member[] = isUuid(input.userId)
+    ? await tx.query(
+      `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.role FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.organization_id = $1 AND m.user_id = $2 FOR UPDATE OF m`,
+      [input.organizationId, input.userId],
+    )
+    : [];
+  const member = rows[0];
+  if (!member) throw new UserInputError('NOT_A_MEMBER', 'input.userId', 'This user is not a member of the organization');
+  if (member.role === MembershipRole.OWNER && input.role !== MembershipRole.OWNER) {
+    await assertAnotherOwnerRemains(tx, input.organizationId, member.userId);
+  }
+  await tx.query('UPDATE memberships SET role = $3 WHERE organization_id = $1 AND user_id = $2', [input.organizationId, member.userId, input.role]);
+  if (member.userId === ctx.viewer.userId) ctx.viewer = ctx.viewer.withMembership(input.organizationId, input.role);
+  return { ...member, role: input.role };
 }
 
 export async function removeMember(ctx: RequestContext, tx: EntityManager, input: OrganizationMemberRemoveInput): Promise<void> {

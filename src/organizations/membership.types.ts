@@ -1,20 +1,19 @@
-import { IsEmail, Length } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MembershipRole } from '../common/enums.js';
 import { UserError } from '../graphql/user-error.types.js';
 import { Member, Organization } from './organization.types.js';
 
+// Nobody is added directly: people join by accepting an invitation (invitation.types.ts).
+
 @InputType()
-export class OrganizationMemberAddInput {
+export class OrganizationMemberRoleSetInput {
   @Field(() => ID)
   organizationId: string;
 
-  @Field({ description: 'Email of an existing account.' })
-  @IsEmail({}, { message: 'email must be an email address' })
-  @Length(3, 254)
-  email: string;
+  @Field(() => ID)
+  userId: string;
 
-  @Field(() => MembershipRole, { description: 'Also changes the role of someone already a member.' })
+  @Field(() => MembershipRole)
   role: MembershipRole;
 }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CapabilityAddDocument, CapabilityRemoveDocument, CapabilityUpdateDocument, IssueAreaCreateDocument, MemberAddDocument,
+  CapabilityAddDocument, CapabilityRemoveDocument, CapabilityUpdateDocument, IssueAreaCreateDocument, MemberInviteDocument,
   MemberRemoveDetailsDocument, NeedAddDocument, NeedUpdateDocument, OrgByIdDocument, OrgBySlugDocument, OrgChildrenDocument,
   OrgListDocument, OrgListNeedsDocument, OrgUpdateDocument, ViewerOrganizationsDocument, type OrganizationFilter,
 } from '../generated/graphql.js';
-import { addCapability, addNeed, createOrg, makeAdmin, signUp, skillId, type TestUser } from '../support/factories.js';
+import { addCapability, addMember, addNeed, createOrg, makeAdmin, signUp, skillId, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, rawGql, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
     if (org.id === hidden.id) hiddenCapabilityId = capability.id;
     await addNeed(app, owner, org.id, 'trauma-counselling', 'HIGH');
   }
-  ok(await gql(app, MemberAddDocument, { input: { organizationId: hidden.id, email: member.email, role: 'MEMBER' } }, owner.token));
+  await addMember(app, owner, hidden.id, member, 'MEMBER');
   network = await createOrg(app, owner, { name: 'Network Only Delta', visibility: 'NETWORK', issueAreaIds: [fixtureArea], kind: 'NETWORK' });
 });
 afterAll(() => app?.close());
@@ -161,7 +161,7 @@ describe('PRIVATE organizations', () => {
       ['organizationUpdate', (id) => gql(app, OrgUpdateDocument, { input: { id, name: 'Taken over' } }, stranger.token)],
       ['capabilityAdd', (id) => gql(app, CapabilityAddDocument, { input: { organizationId: id, skillId: skill, level: 'BASIC' } }, stranger.token)],
       ['needAdd', (id) => gql(app, NeedAddDocument, { input: { organizationId: id, skillId: skill, priority: 'LOW' } }, stranger.token)],
-      ['organizationMemberAdd', (id) => gql(app, MemberAddDocument, { input: { organizationId: id, email: stranger.email, role: 'OWNER' } }, stranger.token)],
+      ['organizationMemberInvite', (id) => gql(app, MemberInviteDocument, { input: { organizationId: id, email: stranger.email, role: 'OWNER' } }, stranger.token)],
     ];
     for (const [label, attempt] of attempts) {
       const onHidden = await attempt(hidden.id);
@@ -184,7 +184,7 @@ describe('PRIVATE organizations', () => {
 
   it('an owner who leaves gets no private details in the payload of their own removal', async () => {
     const second = await signUp(app, 'Second Owner');
-    ok(await gql(app, MemberAddDocument, { input: { organizationId: hidden.id, email: second.email, role: 'OWNER' } }, owner.token));
+    await addMember(app, owner, hidden.id, second, 'OWNER');
     expect(ok(await gql(app, OrgByIdDocument, { id: hidden.id }, second.token)).organization?.contactEmail).toBe('hiddenshelterzeta@example.org');
     const out = ok(await gql(app, MemberRemoveDetailsDocument, { input: { organizationId: hidden.id, userId: second.id } }, second.token));
     expect(out.organizationMemberRemove.userErrors).toEqual([]);
