@@ -74,7 +74,8 @@ export async function loadDemoData(
       // argon2id with the library's defaults, the same as accounts created through the API.
       const passwordHash = await hash(DEMO_PASSWORD);
       const rows = (await query(
-        `INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+        // Demo accounts count as confirmed, so they can sign in at once.
+        `INSERT INTO users (email, display_name, password_hash, email_verified_at) VALUES ($1, $2, $3, now()) RETURNING id`,
         [email, user.displayName, passwordHash],
       )) as { id: string }[];
       userIds.set(email, rows[0].id);

@@ -167,8 +167,8 @@ async function insertChunk(runner: QueryRunner, chunk: Chunk, passwordHash: stri
   await runner.startTransaction();
   try {
     await query(
-      `INSERT INTO users (id, email, display_name, password_hash)
-       SELECT id, email, name, $4 FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, email, name)`,
+      `INSERT INTO users (id, email, display_name, password_hash, email_verified_at)
+       SELECT id, email, name, $4, now() FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, email, name)`,
       [chunk.owners.map((o) => o.id), chunk.owners.map((o) => o.email), chunk.owners.map((o) => o.displayName),
         passwordHash],
     );
