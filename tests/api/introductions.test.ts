@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CollaborationsDocument, IntroductionsDocument, MemberAddDocument, OrgUpdateDocument, RateCollaborationDocument,
+  CollaborationsDocument, IntroductionsDocument, OrgUpdateDocument, RateCollaborationDocument,
   RequestIntroductionDocument, RespondToIntroductionDocument, WithdrawIntroductionDocument,
   type IntroductionsQueryVariables, type OrganizationCreateInput, type RateCollaborationInput, type RequestIntroductionInput,
 } from '../generated/graphql.js';
-import { createOrg, signUp, type TestUser } from '../support/factories.js';
+import { addMember, createOrg, signUp, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -51,8 +51,8 @@ function rate(token: string, input: RateCollaborationInput) {
 
 async function withRole(target: Org, owner: TestUser, role: 'EDITOR' | 'MEMBER'): Promise<TestUser> {
   const user = await signUp(app, role);
-  const added = ok(await gql(app, MemberAddDocument, { input: { organizationId: target.id, email: user.email, role } }, owner.token));
-  expect(added.organizationMemberAdd.userErrors).toEqual([]);
+  const added = await addMember(app, owner, target.id, user, role);
+  expect(added.userErrors).toEqual([]);
   return user;
 }
 
@@ -176,19 +176,49 @@ describe('refusals: a user error or error code, and nothing written', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('dealbreakers on either side: NOT_ACCEPTED with one neutral message that names neither side nor kind', async () => {
+  it("the requester's own dealbreakers: NOT_ACCEPTED saying so, nothing written", async () => {
+    const union = await org(bob, { name: 'Picky Union', kind: 'UNION', dealbreakerKinds: ['NGO'] });
+    const ngo = await org(alice, { name: 'Plain NGO', kind: 'NGO' });
+    const before = await counts();
+    const payload = ok(await request(bob.token, { fromOrganizationId: union.id, toOrganizationId: ngo.id, message: 'hi' })).requestIntroduction;
+    expect(payload).toEqual({
+      introduction: null,
+      userErrors: [{ code: 'NOT_ACCEPTED', field: 'input.toOrganizationId', message: "Your organization's own dealbreakers exclude this kind of organization" }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("the target's dealbreakers: answered like any request, stored undelivered, invisible to the target", async () => {
     const ngo = await org(alice, { name: 'Plain NGO', kind: 'NGO' });
     const union = await org(bob, { name: 'Picky Union', kind: 'UNION', dealbreakerKinds: ['NGO'] });
-    const before = await counts();
-    const toRefuser = ok(await request(alice.token, { fromOrganizationId: ngo.id, toOrganizationId: union.id, message: 'hi' })).requestIntroduction;
-    const fromRefuser = ok(await request(bob.token, { fromOrganizationId: union.id, toOrganizationId: ngo.id, message: 'hi' })).requestIntroduction;
-    for (const payload of [toRefuser, fromRefuser]) {
-      expect(payload.introduction).toBeNull();
-      expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ACCEPTED', field: 'input.toOrganizationId' })]);
-      expect(payload.userErrors[0].message).not.toMatch(/dealbreak|NGO|UNION|kind|Picky|Plain|refuse/i);
+    const open = await org(bob, { name: 'Open Union', kind: 'UNION' });
+    const refused = await requestOk(ngo, union);
+    const ordinary = await requestOk(ngo, open);
+    const shape = (i: typeof refused) => ({ ...i, id: 'x', createdAt: 'x', expiresAt: 'x', toOrganization: { ...i.toOrganization, id: 'x', name: 'x' } });
+    expect(shape(refused)).toEqual(shape(ordinary));
+    expect(refused.status).toBe('PENDING');
+    const rows = await app.db.query('SELECT id, delivered FROM introductions WHERE from_organization_id = $1 ORDER BY created_at', [ngo.id]);
+    expect(rows).toEqual([{ id: refused.id, delivered: false }, { id: ordinary.id, delivered: true }]);
+
+    // The target's members: not in any list or count, and answering it is NOT_FOUND like a random id.
+    for (const variables of [{ organizationId: union.id }, { organizationId: union.id, direction: 'RECEIVED' as const }, { organizationId: union.id, status: 'PENDING' as const }]) {
+      expect(ok(await list(bob.token, variables)).introductions).toMatchObject({ totalCount: 0, nodes: [] });
     }
-    expect(toRefuser.userErrors[0].message).toBe(fromRefuser.userErrors[0].message);
-    expect(await counts()).toEqual(before);
+    const answer = await respond(bob.token, refused.id, true);
+    expect(errorCode(answer)).toBe('NOT_FOUND');
+    expect(observable(answer)).toEqual(observable(await respond(bob.token, randomUUID(), true)));
+    // A second request while it is pending: the same TAKEN as for an ordinary pending one.
+    const again = (to: Org) => request(alice.token, { fromOrganizationId: ngo.id, toOrganizationId: to.id, message: 'again' });
+    const [refusedAgain, ordinaryAgain] = [ok(await again(union)).requestIntroduction, ok(await again(open)).requestIntroduction];
+    expect(refusedAgain).toEqual({ introduction: null, userErrors: [expect.objectContaining({ code: 'TAKEN', field: 'input.toOrganizationId' })] });
+    expect(refusedAgain).toEqual(ordinaryAgain);
+    // The requester sees both, alike; it may withdraw either.
+    const sent = ok(await list(alice.token, { organizationId: ngo.id, direction: 'SENT', status: 'PENDING' })).introductions;
+    expect(sent.nodes.map((n) => [n.id, n.status])).toEqual([[ordinary.id, 'PENDING'], [refused.id, 'PENDING']]);
+    const withdrawn = ok(await gql(app, WithdrawIntroductionDocument, { input: { introductionId: refused.id } }, alice.token)).withdrawIntroduction;
+    expect(withdrawn.introduction).toMatchObject({ id: refused.id, status: 'WITHDRAWN' });
+    const [row] = await app.db.query('SELECT status FROM introductions WHERE id = $1', [refused.id]);
+    expect(row.status).toBe('WITHDRAWN');
   });
 
   it('a PRIVATE target answers exactly like a random id: NOT_FOUND', async () => {

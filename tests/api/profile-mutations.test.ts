@@ -69,6 +69,28 @@ describe('invalid input: a user error naming the field, and nothing written', ()
     expect(await counts()).toEqual(before);
   });
 
+  it('a chosen slug for a PRIVATE organization (create, update, or turning PRIVATE): PRIVATE_SLUG on input.slug, nothing written', async () => {
+    const visible = await createOrg(app, owner, { name: 'Soon Hidden', slug: 'soon-hidden' });
+    const before = await counts();
+    const created = await createAs(owner, { visibility: 'PRIVATE', slug: 'safe-house' });
+    expect(created.organization).toBeNull();
+    expect(created.userErrors).toEqual([expect.objectContaining({ code: 'PRIVATE_SLUG', field: 'input.slug' })]);
+    expect(created.userErrors[0].message).toMatch(/random/);
+    const turning = ok(await gql(app, OrgUpdateDocument, { input: { id: visible.id, visibility: 'PRIVATE', slug: 'safe-house' } }, owner.token)).organizationUpdate;
+    expect(turning).toEqual({ organization: null, userErrors: created.userErrors });
+    expect(await counts()).toEqual(before);
+    const [row] = await app.db.query('SELECT slug, visibility FROM organizations WHERE id = $1', [visible.id]);
+    expect(row).toEqual({ slug: 'soon-hidden', visibility: 'PUBLIC' });
+    expect(await app.db.query('SELECT slug FROM reserved_slugs WHERE organization_id = $1', [visible.id])).toEqual([]);
+
+    // Without a slug it turns PRIVATE with a random slug, and its public one is reserved for it.
+    const hidden = ok(await gql(app, OrgUpdateDocument, { input: { id: visible.id, visibility: 'PRIVATE' } }, owner.token)).organizationUpdate;
+    expect(hidden.organization?.slug).toMatch(/^org-[a-z2-7]{24}$/);
+    expect(await app.db.query('SELECT slug, organization_id AS id FROM reserved_slugs WHERE slug = $1', ['soon-hidden'])).toEqual([{ slug: 'soon-hidden', id: visible.id }]);
+    const again = ok(await gql(app, OrgUpdateDocument, { input: { id: visible.id, slug: 'soon-hidden' } }, owner.token)).organizationUpdate;
+    expect(again.userErrors).toEqual(created.userErrors);
+  });
+
   it('organizationCreate with an unknown issue area rolls back the organization and the membership it already wrote', async () => {
     const before = await counts();
     const payload = await createAs(owner, { name: 'Rolled Back', issueAreaIds: [await issueAreaId(app, 'land-rights'), randomUUID()] });
