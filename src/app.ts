@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,8 +13,9 @@ import { viewerFromAuthorization } from './accounts/viewer-from-token.js';
 import type { Config } from './config.js';
 import { errorLoggingPlugin, limitsPlugin } from './graphql/apollo-plugins.js';
 import { createContext, type RequestContext } from './graphql/context.js';
+import { isConnectionFailure } from './db/connection-errors.js';
 import { ErrorCode } from './graphql/errors.js';
-import { formatError } from './graphql/format-error.js';
+import { formatError, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, serviceUnavailableError } from './graphql/format-error.js';
 import { LIMITS } from './graphql/limits.js';
 import { getSchema } from './graphql/schema.js';
 import { startSubscriptionServer } from './graphql/subscription-server.js';
@@ -25,6 +26,30 @@ export interface App {
   server: Server;
   /** Stops accepting, drains HTTP and closes WebSockets (code 1001). Does not close the database. */
   stop(): Promise<void>;
+}
+
+/**
+ * /metrics: open outside production unless METRICS_TOKEN is set; in production it needs `Authorization: Bearer
+ * <METRICS_TOKEN>` and answers 404 when no token is configured. A token on the one port (rather than a second
+ * metrics port) keeps one listener to secure, drain and expose; Prometheus sends it with `authorization:`.
+ */
+function metricsGuard(config: Config): express.RequestHandler {
+  const expected = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : null;
+  const production = config.nodeEnv === 'production';
+  return (req, res, next) => {
+    if (!expected) {
+      if (production) res.status(404).json({ error: 'not found' });
+      else next();
+      return;
+    }
+    const given = Buffer.from(req.get('authorization') ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      next();
+      return;
+    }
+    res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+    res.status(401).json({ error: 'unauthorized' });
+  };
 }
 
 export async function createApp(config: Config, db: DataSource, log: Logger): Promise<App> {
@@ -45,6 +70,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     csrfPrevention: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError,
+    // main.ts sequences the shutdown (HTTP drained, pool closed, PostgreSQL stopped, exit 0); Apollo's own signal
+    // handlers would re-raise the signal after stopping and make the exit code 143.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -70,19 +98,29 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   });
   app.use(metricsMiddleware());
   app.use(healthRoutes(db));
-  app.get('/metrics', metricsRoute());
+  app.get('/metrics', metricsGuard(config), metricsRoute());
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const viewer = await viewerFromAuthorization(db, req.get('authorization'));
+        const requestId = res.locals.requestId as string;
+        let viewer;
+        try {
+          viewer = await viewerFromAuthorization(db, req.get('authorization'));
+        } catch (error) {
+          if (!isConnectionFailure(error)) {
+            log.error({ err: error, requestId }, 'unexpected error');
+            throw error;
+          }
+          log.error({ err: error, requestId, code: SERVICE_UNAVAILABLE }, 'database unavailable');
+          throw serviceUnavailableError();
+        }
         if (!viewer) {
           throw new GraphQLError('The access token is invalid, expired or revoked', {
             extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });
         }
-        const requestId = res.locals.requestId as string;
         return createContext({ viewer, db, requestId, log: log.child({ requestId }) });
       },
     }),
@@ -91,6 +129,12 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     if (res.headersSent) return next(err);
     if (err.type === 'entity.too.large') {
       res.status(413).json({ errors: [{ message: 'Request body is larger than 100 KB', extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED } }] });
+      return;
+    }
+    if (isConnectionFailure(err)) {
+      log.error({ err, requestId: res.locals.requestId, code: SERVICE_UNAVAILABLE }, 'database unavailable');
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      res.status(503).json({ errors: [{ message: 'The service is temporarily unavailable; retry later', extensions: { code: SERVICE_UNAVAILABLE } }] });
       return;
     }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

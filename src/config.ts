@@ -21,6 +21,11 @@ export interface Config {
   corsOrigins: string[];
   /** Accounts with these emails are made admins at start-up (how the first admin is created). */
   adminEmails: string[];
+  /**
+   * Bearer token that /metrics requires. Unset: /metrics is open outside production and answers 404 in
+   * production (metrics reveal traffic patterns and internals, so production serves them only to a scraper).
+   */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +74,15 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
+function secret(env: Env, name: string, minLength: number): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < minLength || /\s/.test(raw)) {
+    throw new ConfigError(`${name} must be at least ${minLength} characters without spaces`); // never echo a secret
+  }
+  return raw;
+}
+
 function list(raw: string | undefined): string[] {
   return (raw || '').split(',').map((item) => item.trim()).filter(Boolean);
 }
@@ -89,5 +103,6 @@ export function loadConfig(env: Env = process.env): Config {
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     corsOrigins: list(env.CORS_ORIGINS),
     adminEmails: list(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
+    metricsToken: secret(env, 'METRICS_TOKEN', 16),
   };
 }

@@ -1,55 +1,115 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
-import { createLogger } from './common/logger.js';
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/open-database.js';
-import { loadDemoData } from '../seeds/load-demo.js';
+import type { Logger } from 'pino';
+import { createLogger, scrub } from './common/logger.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { EmbeddedPostgresError } from './db/embedded-postgres.js';
+import { openDatabase, type Database } from './db/open-database.js';
 
-async function main(): Promise<void> {
-  let config;
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.removeListener('error', onError);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Every start failure says why at the default log level: message and code, and for the embedded PostgreSQL the
+ * last lines it logged (a rejection without a message is printed as what it is, never as "undefined").
+ */
+function reportStartFailure(error: unknown, log: Logger | null): void {
+  const err = error as { message?: unknown; code?: unknown; logTail?: unknown } | undefined;
+  const message = err && typeof err.message === 'string' && err.message ? err.message : `non-error rejection: ${String(error)}`;
+  const code = err && typeof err.code === 'string' ? err.code : undefined;
+  const tail = err && Array.isArray(err.logTail) ? (err.logTail as string[]) : [];
+  log?.fatal({ err: error, ...(tail.length ? { postgresLog: tail } : {}) }, 'Coalesce failed to start');
+  console.error(`Coalesce failed to start: ${scrub(message)}${code ? ` (code ${code})` : ''}`);
+  if (tail.length) console.error(`Embedded PostgreSQL's last log lines:\n  ${tail.map(scrub).join('\n  ')}`);
+  else if (error instanceof EmbeddedPostgresError) console.error('Embedded PostgreSQL logged nothing.');
+}
+
+interface Running {
+  app?: { stop(): Promise<void> };
+  database?: Database;
+}
+
+async function start(config: Config, log: Logger, running: Running): Promise<void> {
+  let database: Database | null = null;
   try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`);
-      process.exit(2);
+    // The app's modules (Apollo, type-graphql, every resolver: about 2 s of loading) are required while the
+    // embedded PostgreSQL works in its own process (initdb on a fresh data directory, then start-up).
+    let appModule: typeof import('./app.js') | undefined;
+    const loadApp = () => {
+      appModule ??= require('./app.js') as typeof import('./app.js');
+      return appModule;
+    };
+    database = await openDatabase(config, log, { whileStarting: loadApp });
+    running.database = database;
+    const db = database.db;
+
+    if (config.adminEmails.length) {
+      const [, promoted] = await db.query('UPDATE users SET is_admin = true WHERE email = ANY($1) AND NOT is_admin', [config.adminEmails]);
+      if (promoted) log.info({ promoted }, 'admins granted from ADMIN_EMAILS');
     }
+    if (config.seedDemo) {
+      const [{ count }] = await db.query('SELECT count(*)::int AS count FROM organizations');
+      if (count === 0) {
+        const { loadDemoData } = require('../seeds/load-demo.js') as typeof import('../seeds/load-demo.js');
+        const result = await loadDemoData(db, (message) => log.info(message));
+        log.info({ organizations: result.organizations }, 'demo data seeded');
+      }
+    }
+
+    const { createApp } = loadApp();
+    const app = await createApp(config, db, log);
+    running.app = app;
+    try {
+      await listen(app.server, config.port, config.host);
+    } catch (error) {
+      running.app = undefined;
+      await app.stop().catch(() => undefined);
+      throw error;
+    }
+    const { port } = app.server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+    log.info({ url, database: database.description }, 'Coalesce is ready');
+    if (config.logLevel !== 'silent') console.log(`\n  Coalesce GraphQL endpoint: ${url}\n  Database: ${database.description}\n`);
+  } catch (error) {
+    // Nothing may outlive a failed start: the pool and the embedded PostgreSQL are closed before exiting.
+    running.database = undefined;
+    await database?.close().catch((closeError) => log.error({ err: closeError }, 'closing the database failed'));
     throw error;
   }
-  const log = createLogger(config.logLevel);
-  const database = await openDatabase(config, log);
+}
 
-  if (config.adminEmails.length) {
-    const [, promoted] = await database.db.query('UPDATE users SET is_admin = true WHERE email = ANY($1) AND NOT is_admin', [config.adminEmails]);
-    if (promoted) log.info({ promoted }, 'admins granted from ADMIN_EMAILS');
-  }
-
-  if (config.seedDemo) {
-    const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM organizations');
-    if (count === 0) {
-      const result = await loadDemoData(database.db, (message) => log.info(message));
-      log.info({ organizations: result.organizations }, 'demo data seeded');
-    }
-  }
-
-  const app = await createApp(config, database.db, log);
-  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
-  const { port } = app.server.address() as AddressInfo;
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
-  log.info({ url, database: database.description }, 'Coalesce is ready');
-  if (config.logLevel !== 'silent') console.log(`\n  Coalesce GraphQL endpoint: ${url}\n  Database: ${database.description}\n`);
-
+/**
+ * SIGTERM / SIGINT: stop accepting, let in-flight requests finish, close WebSockets with 1001 (app.stop), close
+ * the pool, then stop the embedded PostgreSQL (database.close), exit 0. A second signal does not cut it short;
+ * a shutdown stuck for 15 s exits 1 (the embedded PostgreSQL still gets its fast shutdown on exit). A signal
+ * during start-up closes what is already open.
+ */
+function installShutdown(running: Running, log: Logger): void {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15000);
+    const force = setTimeout(() => {
+      log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
     try {
-      await app.stop(); // stop accepting, drain HTTP, close WebSockets with 1001
-      await database.close(); // pool, then embedded PostgreSQL
+      await running.app?.stop();
+      await running.database?.close();
+      log.info('shutdown complete');
       process.exit(0);
     } catch (error) {
       log.error({ err: error }, 'shutdown failed');
@@ -60,7 +120,29 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const running: Running = {};
+  installShutdown(running, log);
+  try {
+    await start(config, log, running);
+  } catch (error) {
+    reportStartFailure(error, log);
+    process.exit(1);
+  }
+}
+
 main().catch((error) => {
-  console.error('Coalesce failed to start:', error instanceof Error ? error.message : error);
+  reportStartFailure(error, null);
   process.exit(1);
 });

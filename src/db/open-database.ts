@@ -24,37 +24,52 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   }
 }
 
-/** Connects (starting an embedded PostgreSQL when no DATABASE_URL is set) and runs pending migrations. */
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+/**
+ * Connects (starting an embedded PostgreSQL when no DATABASE_URL is set) and runs pending migrations. close()
+ * closes the pool first and stops the embedded PostgreSQL last; a failed open leaves nothing running.
+ */
+export async function openDatabase(config: Config, log: Logger, hooks: { whileStarting?: () => void } = {}): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   let description: string;
-  if (url) {
-    const parsed = new URL(url);
-    description = `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-  } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/postgres`, onLog: (line) => log.debug({ postgres: line }) });
-    stopEmbedded = embedded.stop;
-    await ensureDatabase(embedded.url, 'coalesce');
-    url = withDatabase(embedded.url, 'coalesce');
-    description = `embedded PostgreSQL (data in ${config.dataDir}/postgres, port ${new URL(url).port})`;
-  }
-  const db = createDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs });
+  let db: DataSource | null = null;
   try {
+    if (url) {
+      hooks.whileStarting?.();
+      const parsed = new URL(url);
+      description = `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+    } else {
+      const embedded = await startEmbeddedPostgres({
+        dataDir: `${config.dataDir}/postgres`,
+        // Durable (fsync, synchronous_commit): an acknowledged write survives a crash of the machine.
+        durable: true,
+        onLog: (line) => log.debug({ postgres: line }),
+        onSpawn: hooks.whileStarting,
+      });
+      stopEmbedded = embedded.stop;
+      await ensureDatabase(embedded.url, 'coalesce');
+      url = withDatabase(embedded.url, 'coalesce');
+      description = `embedded PostgreSQL (data in ${config.dataDir}/postgres, port ${embedded.port})`;
+    }
+    db = createDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs });
     await db.initialize();
     const applied = await db.runMigrations({ transaction: 'each' });
     if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } catch (error) {
-    if (db.isInitialized) await db.destroy();
-    if (stopEmbedded) await stopEmbedded();
+    if (db?.isInitialized) await db.destroy().catch(() => undefined);
+    if (stopEmbedded) await stopEmbedded().catch(() => undefined);
     throw error;
   }
+  const source = db;
   return {
-    db,
+    db: source,
     description,
     async close() {
-      if (db.isInitialized) await db.destroy();
-      if (stopEmbedded) await stopEmbedded();
+      try {
+        if (source.isInitialized) await source.destroy();
+      } finally {
+        if (stopEmbedded) await stopEmbedded();
+      }
     },
   };
 }

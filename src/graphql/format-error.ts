@@ -1,15 +1,40 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isConnectionFailure } from '../db/connection-errors.js';
 import { ErrorCode, isPublicCode } from './errors.js';
 
 const VARIABLE_PATH = /at "([^"]+)"/;
 
+/** The database cannot be reached: retryable, answered with HTTP 503 and Retry-After. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+export const RETRY_AFTER_SECONDS = 5;
+const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; retry later';
+
+export function serviceUnavailableError(): GraphQLError {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: SERVICE_UNAVAILABLE,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+    },
+  });
+}
+
 /**
- * What a client may learn of an error: known codes pass (with the field they concern), everything else is
- * masked. The detail of masked errors is logged with the request id by the logging plugin.
+ * What a client may learn of an error: known codes pass (with the field they concern), a database outage becomes
+ * SERVICE_UNAVAILABLE, everything else is masked. The detail of masked errors is logged with the request id by
+ * the logging plugin.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const extensions = formatted.extensions ?? {};
   const code = extensions.code;
+  if (code === SERVICE_UNAVAILABLE || (!isPublicCode(code) && error !== undefined && isConnectionFailure(unwrapResolverError(error)))) {
+    return {
+      message: UNAVAILABLE_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
+    };
+  }
   if (!isPublicCode(code)) {
     return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }

@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { Config } from '../config.js';
+import { isConnectionFailure } from '../db/connection-errors.js';
 import { createContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { formatError } from './format-error.js';
@@ -40,7 +41,16 @@ export function startSubscriptionServer(options: { server: Server; schema: Graph
       connectionInitWaitTimeout: 5000,
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
-        const viewer = await viewerFromAuthorization(db, typeof auth === 'string' ? auth : undefined);
+        let viewer;
+        try {
+          viewer = await viewerFromAuthorization(db, typeof auth === 'string' ? auth : undefined);
+        } catch (error) {
+          if (!isConnectionFailure(error)) throw error;
+          // The database is down: 1013 "try again later" rather than a misleading 4403.
+          log.error({ err: error, code: 'SERVICE_UNAVAILABLE' }, 'database unavailable');
+          ctx.extra.socket.close(1013, 'Service unavailable, retry later');
+          return false;
+        }
         if (!viewer) return false; // closes with 4403 Forbidden
         viewers.set(ctx.extra.socket, viewer);
         return true;

@@ -11,7 +11,8 @@ import { templateDatabase } from './test-databases.js';
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: '.data/test-postgres' });
+    // A throwaway cluster: durability traded for speed (fsync and synchronous_commit off), explicitly, here only.
+    const embedded = await startEmbeddedPostgres({ dataDir: '.data/test-postgres', durable: false });
     (globalThis as { __embeddedPostgres?: { stop(): Promise<void> } }).__embeddedPostgres = embedded;
     serverUrl = embedded.url;
   }
