@@ -36,8 +36,8 @@ export class AccountResolver {
   }
 
   @Mutation(() => AccountSessionPayload, {
-    description: 'Confirms the address with the mailed code and signs in. Any wrong, used or expired code, or unknown address, '
-      + 'answers INVALID_CODE; a code dies after 5 wrong attempts.',
+    description: 'Confirms the address with the mailed code and the password of that sign-up, and signs in. A wrong, used or '
+      + 'expired code, a wrong password or an unknown address all answer INVALID_CODE; a code dies after 5 wrong attempts.',
   })
   async accountVerifyEmail(
     @Ctx() ctx: RequestContext,
@@ -47,7 +47,7 @@ export class AccountResolver {
     const outcome = await runMutation(ctx, input, (tx) => verifyEmail(ctx, tx, input));
     const userErrors = outcome.userErrors.length || outcome.result
       ? outcome.userErrors
-      : [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code is not valid for this address (wrong, used or expired)' }];
+      : [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code and password do not confirm this address (wrong, used or expired code, or another password)' }];
     return { token: outcome.result?.token ?? null, user: outcome.result?.user ?? null, userErrors };
   }
 

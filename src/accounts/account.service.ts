@@ -59,18 +59,21 @@ export async function signUp(_ctx: RequestContext, tx: EntityManager, input: Acc
   // New, or never confirmed: whoever proves the address with the code gets the password given last, so
   // pre-registering someone else's address gains nothing.
   await tx.query('UPDATE users SET password_hash = $2, display_name = $3 WHERE id = $1', [user.id, passwordHash, displayName]);
-  await enqueueMail(tx, verifyEmailMail(email, await issueVerificationCode(tx, user.id)));
+  await enqueueMail(tx, verifyEmailMail(email, await issueVerificationCode(tx, user.id, { passwordHash, displayName })));
 }
 
 /**
- * Confirms the address with the mailed code and signs in. Any failure (unknown email, wrong, used, expired or
- * exhausted code) is the same null; a wrong guess is counted, so the caller must commit rather than roll back.
+ * Confirms the address with the mailed code and the password of the same sign-up, and signs in. Any failure
+ * (unknown email, wrong password, wrong, used, expired or exhausted code) is the same null; a wrong guess is counted, so the caller must commit rather than roll back.
  */
 export async function verifyEmail(_ctx: RequestContext, tx: EntityManager, input: AccountVerifyEmailInput): Promise<Session | null> {
   const user = await lockUserByEmail(tx, normalizeEmail(input.email));
-  const valid = await consumeVerificationCode(tx, user && !user.verified ? user.id : null, input.code);
-  if (!user || !valid) return null;
-  await tx.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [user.id]);
+  const confirmed = await consumeVerificationCode(tx, user && !user.verified ? user.id : null, input.code, input.password);
+  if (!user || !confirmed) return null;
+  // The credentials of the sign-up whose code this is (a later sign-up by someone else cannot swap them in).
+  await tx.query('UPDATE users SET email_verified_at = now(), password_hash = $2, display_name = $3 WHERE id = $1', [
+    user.id, confirmed.passwordHash, confirmed.displayName,
+  ]);
   await tx.query('DELETE FROM email_verification_codes WHERE user_id = $1', [user.id]);
   const entity = await tx.findOneOrFail(UserEntity, { where: { id: user.id } });
   return { token: await issueToken(tx, user.id), user: toUser(entity) };

@@ -64,6 +64,10 @@ export class AccountVerifyEmailInput {
   @Field({ description: 'The code from the confirmation mail; case, spaces and dashes do not matter.' })
   @Length(1, 64)
   code: string;
+
+  @Field({ description: 'The password given with the sign-up that mailed this code.' })
+  @Length(1, 200)
+  password: string;
 }
 
 @ObjectType({ description: 'The same for every address: it never tells whether the address already has an account.' })

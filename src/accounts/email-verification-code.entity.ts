@@ -22,6 +22,16 @@ export class EmailVerificationCodeEntity {
   @Column('bytea')
   codeHash: Buffer;
 
+  /**
+   * The password and name given with the sign-up that mailed this code; confirming applies them. So the code in
+   * someone's mailbox can only ever confirm the credentials of the sign-up that sent it, never a later squatter's.
+   */
+  @Column('varchar', { length: 255 })
+  passwordHash: string;
+
+  @Column('varchar', { length: 200 })
+  displayName: string;
+
   /** Wrong codes tried against this one; at the limit the code is dead. */
   @Column('smallint', { default: 0 })
   attempts: number;

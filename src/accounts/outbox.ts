@@ -31,7 +31,8 @@ export function verifyEmailMail(toEmail: string, code: string): OutboxMail {
     body: [
       `Your confirmation code is ${code}`,
       '',
-      'Enter it with this address to finish signing up (mutation accountVerifyEmail). It works once and expires in 24 hours.',
+      'Enter it with this address and the password you chose to finish signing up (mutation accountVerifyEmail).',
+      'It works once and expires in 24 hours.',
       'If you did not sign up for Coalesce, ignore this message: without the code nobody can use this address.',
     ].join('\n'),
   };

@@ -23,8 +23,8 @@ function startSignUp(email: string, password = TEST_PASSWORD, displayName = 'Som
   return gql(app, SignUpDocument, { input: { email, password, displayName } });
 }
 
-async function verify(email: string, code: string) {
-  return ok(await gql(app, VerifyEmailDocument, { input: { email, code } })).accountVerifyEmail;
+async function verify(email: string, code: string, password = TEST_PASSWORD) {
+  return ok(await gql(app, VerifyEmailDocument, { input: { email, code, password } })).accountVerifyEmail;
 }
 
 async function signInAs(email: string, password: string) {
@@ -42,7 +42,7 @@ async function mails(email: string) {
   return app.db.query('SELECT kind, subject, body, sent_at AS "sentAt" FROM outbox_messages WHERE to_email = $1 ORDER BY created_at, id', [email.toLowerCase()]);
 }
 
-const INVALID_CODE = { token: null, user: null, userErrors: [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code is not valid for this address (wrong, used or expired)' }] };
+const INVALID_CODE = { token: null, user: null, userErrors: [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code and password do not confirm this address (wrong, used or expired code, or another password)' }] };
 
 describe('sign-up with a confirmation code', () => {
   it('signs up, returns an opaque token stored only as a hash, and knows the viewer', async () => {
@@ -82,6 +82,7 @@ describe('sign-up with a confirmation code', () => {
     expect((await signInAs(email, 'not the password at all')).userErrors).toEqual([expect.objectContaining({ code: 'INVALID_CREDENTIALS' })]);
 
     expect(await verify(email, 'ZZZZ-ZZZZ')).toEqual(INVALID_CODE);
+    expect(await verify(email, code, 'not the password at all')).toEqual(INVALID_CODE);
     // Case, spaces and dashes do not matter.
     const session = await verify(email, ` ${code.toLowerCase().replace('-', ' ')} `);
     expect(session.userErrors).toEqual([]);
@@ -105,13 +106,27 @@ describe('sign-up with a confirmation code', () => {
     expect(ok(await startSignUp(email, 'the real owner password', 'Real Owner')).accountSignUp).toEqual(ACCEPTED);
     const ownerCode = await mailedCode(app, email);
     expect(ownerCode).not.toBe(squatterCode);
-    expect(await verify(email, squatterCode)).toEqual(INVALID_CODE);
+    expect(await verify(email, squatterCode, 'the squatter password')).toEqual(INVALID_CODE);
 
-    const session = await verify(email, ownerCode);
+    const session = await verify(email, ownerCode, 'the real owner password');
     expect(session.user).toMatchObject({ id, displayName: 'Real Owner' });
     expect((await signInAs(email, 'the squatter password')).userErrors[0].code).toBe('INVALID_CREDENTIALS');
     expect((await signInAs(email, 'the real owner password')).token).toMatch(/^coa_/);
     expect(await app.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).toEqual([{ n: 1 }]);
+  });
+
+  it('a squatter who signs up after the owner cannot have the owner confirm the squatter\'s password', async () => {
+    const email = freshEmail('Owner');
+    ok(await startSignUp(email, 'the owner password', 'Owner'));
+    ok(await startSignUp(email, 'the squatter password', 'Squatter'));
+    // The newest code in the owner's mailbox was triggered by the squatter: with the owner's password it fails.
+    const newest = await mailedCode(app, email);
+    expect(await verify(email, newest, 'the owner password')).toEqual(INVALID_CODE);
+    expect((await userRow(email))!.verifiedAt).toBeNull();
+    // The owner signs up again and confirms; the squatter's password never works.
+    ok(await startSignUp(email, 'the owner password', 'Owner'));
+    expect((await verify(email, await mailedCode(app, email), 'the owner password')).user).toMatchObject({ displayName: 'Owner' });
+    expect((await signInAs(email, 'the squatter password')).userErrors[0].code).toBe('INVALID_CREDENTIALS');
   });
 
   it('an address with an account: the same answer, the account untouched, and a notice mailed to its owner', async () => {
@@ -154,8 +169,10 @@ describe('sign-up with a confirmation code', () => {
     expect(answers.map((a) => ok(a).accountSignUp)).toEqual([ACCEPTED, ACCEPTED]);
     expect(await app.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).toEqual([{ n: 1 }]);
     expect((await mails(email)).map((m: { kind: string }) => m.kind)).toEqual(['VERIFY_EMAIL', 'VERIFY_EMAIL']);
-    // Only the newest code lives, and it signs in with the password given by that sign-up.
-    const session = await verify(email, await mailedCode(app, email));
+    // Only the newest code lives, with the password of the sign-up that mailed it.
+    const code = await mailedCode(app, email);
+    const first = await verify(email, code, 'first long password');
+    const session = first.token ? first : await verify(email, code, 'second long password');
     expect(session.token).toMatch(/^coa_/);
     const password = session.user!.displayName === 'First' ? 'first long password' : 'second long password';
     expect((await signInAs(email, password)).token).toMatch(/^coa_/);

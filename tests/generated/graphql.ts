@@ -19,6 +19,8 @@ export type AccountVerifyEmailInput = {
   /** The code from the confirmation mail; case, spaces and dashes do not matter. */
   code: string;
   email: string;
+  /** The password given with the sign-up that mailed this code. */
+  password: string;
 };
 
 export type CapabilityAddInput = {

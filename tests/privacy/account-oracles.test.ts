@@ -74,7 +74,7 @@ describe('sign-up, confirmation and sign-in do not tell whether an address has a
 
   it('a wrong code answers the same bytes for an unconfirmed address, a confirmed one and an unknown one', async () => {
     const unconfirmed = await unconfirmedAddress();
-    const guess = (email: string) => rawBody(VerifyEmailDocument, { input: { email, code: 'AAAA-AAAA' } });
+    const guess = (email: string) => rawBody(VerifyEmailDocument, { input: { email, code: 'AAAA-AAAA', password: 'the squatter password' } });
     const unknown = await guess(freshEmail('Nobody'));
     expect(await guess(unconfirmed)).toBe(unknown);
     expect(await guess(victim.email)).toBe(unknown);
@@ -94,24 +94,24 @@ describe('sign-up, confirmation and sign-in do not tell whether an address has a
   it('brute force on a confirmation code stops after 5 wrong attempts: then even the right code fails', async () => {
     const email = await unconfirmedAddress();
     const code = await mailedCode(app, email);
-    const unknownAnswer = await rawBody(VerifyEmailDocument, { input: { email: freshEmail('Nobody'), code: 'AAAA-AAAA' } });
+    const unknownAnswer = await rawBody(VerifyEmailDocument, { input: { email: freshEmail('Nobody'), code: 'AAAA-AAAA', password: 'the squatter password' } });
     // Concurrent guesses are counted one by one (row lock), so racing does not buy extra attempts.
     const guesses = await Promise.all(['0000-0000', '1111-1111', '2222-2222', '3333-3333', '4444-4444'].map((wrong) =>
-      rawBody(VerifyEmailDocument, { input: { email, code: wrong } })));
+      rawBody(VerifyEmailDocument, { input: { email, code: wrong, password: 'the squatter password' } })));
     for (const answer of guesses) expect(answer).toBe(unknownAnswer);
     const [{ attempts }] = await app.db.query(
       'SELECT attempts FROM email_verification_codes WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email],
     );
     expect(attempts).toBe(5);
 
-    expect(await rawBody(VerifyEmailDocument, { input: { email, code } })).toBe(unknownAnswer);
+    expect(await rawBody(VerifyEmailDocument, { input: { email, code, password: 'the squatter password' } })).toBe(unknownAnswer);
     const [{ verified }] = await app.db.query('SELECT email_verified_at IS NOT NULL AS verified FROM users WHERE email = $1', [email]);
     expect(verified).toBe(false);
     expect(await app.db.query('SELECT 1 FROM access_tokens WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email])).toEqual([]);
 
     // The owner of the address gets a new code by signing up again, and it works.
     ok(await gql(app, SignUpDocument, { input: { email, password: 'the real owner password', displayName: 'Owner' } }));
-    const session = ok(await gql(app, VerifyEmailDocument, { input: { email, code: await mailedCode(app, email) } })).accountVerifyEmail;
+    const session = ok(await gql(app, VerifyEmailDocument, { input: { email, code: await mailedCode(app, email), password: 'the real owner password' } })).accountVerifyEmail;
     expect(session.token).toMatch(/^coa_/);
   });
 });

@@ -41,7 +41,7 @@ export async function signUp(app: TestApp, name = 'Tester', email = freshEmail(n
   const started = ok(await gql(app, SignUpDocument, { input: { email, password: TEST_PASSWORD, displayName: name } })).accountSignUp;
   if (!started.accepted) throw new Error(JSON.stringify(started.userErrors));
   const code = await mailedCode(app, email);
-  const session = ok(await gql(app, VerifyEmailDocument, { input: { email, code } })).accountVerifyEmail;
+  const session = ok(await gql(app, VerifyEmailDocument, { input: { email, code, password: TEST_PASSWORD } })).accountVerifyEmail;
   if (!session.token || !session.user) throw new Error(JSON.stringify(session.userErrors));
   return { id: session.user.id, email: email.toLowerCase(), token: session.token };
 }
