@@ -6,6 +6,7 @@ import {
 import { addMember, createOrg, freshEmail, lastMail, mailedCode, signUp, TEST_PASSWORD, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, rawGql } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { grantAdminsFromConfig } from '../../src/accounts/admin-bootstrap.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -185,6 +186,22 @@ describe('sign-up with a confirmation code', () => {
     expect(bad.userErrors.map((e) => e.field).sort()).toEqual(['input.email', 'input.password']);
     const after = await app.db.query('SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM outbox_messages) AS mails');
     expect(after).toEqual(before);
+  });
+});
+
+describe('ADMIN_EMAILS', () => {
+  it('makes confirmed accounts admins, never unconfirmed ones (whose password a squatter may have chosen)', async () => {
+    const confirmed = await signUp(app, 'Operator');
+    const unconfirmed = freshEmail('Pending Operator');
+    ok(await startSignUp(unconfirmed));
+    expect(await grantAdminsFromConfig(app.db, [confirmed.email.toUpperCase(), unconfirmed, freshEmail('absent')])).toEqual({ promoted: 1, unconfirmed: 1 });
+    expect(ok(await gql(app, ViewerDocument, {}, confirmed.token)).viewer?.user.isAdmin).toBe(true);
+    const [row] = await app.db.query('SELECT is_admin AS "isAdmin", email_verified_at AS "verifiedAt" FROM users WHERE email = $1', [unconfirmed]);
+    expect(row).toEqual({ isAdmin: false, verifiedAt: null });
+    // Idempotent; once the operator confirms, the next start promotes them.
+    expect(await grantAdminsFromConfig(app.db, [confirmed.email, unconfirmed])).toEqual({ promoted: 0, unconfirmed: 1 });
+    await verify(unconfirmed, await mailedCode(app, unconfirmed));
+    expect(await grantAdminsFromConfig(app.db, [confirmed.email, unconfirmed])).toEqual({ promoted: 1, unconfirmed: 0 });
   });
 });
 
