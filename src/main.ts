@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { grantAdminsFromConfig } from './accounts/admin-bootstrap.js';
 import { createLogger, scrub } from './common/logger.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { EmbeddedPostgresError } from './db/embedded-postgres.js';
@@ -55,8 +56,9 @@ async function start(config: Config, log: Logger, running: Running): Promise<voi
     const db = database.db;
 
     if (config.adminEmails.length) {
-      const [, promoted] = await db.query('UPDATE users SET is_admin = true WHERE email = ANY($1) AND NOT is_admin', [config.adminEmails]);
-      if (promoted) log.info({ promoted }, 'admins granted from ADMIN_EMAILS');
+      // Confirmed accounts only (see admin-bootstrap.ts); counts are logged, never addresses.
+      const { promoted, unconfirmed } = await grantAdminsFromConfig(db, config.adminEmails);
+      if (promoted || unconfirmed) log.info({ promoted, unconfirmed }, 'admins granted from ADMIN_EMAILS');
     }
     if (config.seedDemo) {
       const [{ count }] = await db.query('SELECT count(*)::int AS count FROM organizations');
