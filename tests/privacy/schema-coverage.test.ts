@@ -1,0 +1,462 @@
+import {
+  buildClientSchema, getIntrospectionQuery, getNamedType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { addCapability, addMember, addNeed, createOrg, issueAreaId, makeAdmin, signUp, type TestUser } from '../support/factories.js';
+import { ok, rawGql } from '../support/graphql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ORGANIZATION_FIELD_RULES, SCHEMA_COVERAGE, SENSITIVE_ROOT_TYPES } from './schema-coverage.rules.js';
+
+// The schema, enumerated. Every field of every type that can carry an organization, a location, a contact or a
+// member list (found by walking the live schema from SENSITIVE_ROOT_TYPES) must have an entry in
+// SCHEMA_COVERAGE, and is then reached over HTTP with selections generated from the schema, as an anonymous
+// visitor, a signed-in stranger, a member, an owner and an admin, against PUBLIC, NETWORK and PRIVATE
+// organizations at every location precision. Every object in every answer is checked against the privacy
+// rules of its type; a field the rules do not know, or a new type that reaches an organization, fails the test.
+
+type ViewerName = 'anonymous' | 'stranger' | 'member' | 'owner' | 'admin';
+const VIEWERS: ViewerName[] = ['anonymous', 'stranger', 'member', 'owner', 'admin'];
+const VISIBILITIES = ['PUBLIC', 'NETWORK', 'PRIVATE'] as const;
+const PRECISIONS = ['EXACT', 'CITY', 'REGION', 'COUNTRY'] as const;
+type Precision = (typeof PRECISIONS)[number];
+/** One kind per precision, so an anonymous card's kind tells the test (not the viewer) which target it is. */
+const KIND_OF: Record<Precision, string> = { EXACT: 'LEGAL_AID', CITY: 'NGO', REGION: 'MEDIA', COUNTRY: 'UNION' };
+const OFFICE = { latitude: -1.29213, longitude: 36.82194 };
+const STEP_KM: Record<Precision, number | null> = { EXACT: 1, CITY: 10, REGION: 100, COUNTRY: null };
+const CELL: Record<Precision, number | null> = { EXACT: 0.0001, CITY: 0.1, REGION: 1, COUNTRY: null };
+
+/** The public position, computed here independently of the service: the centre of the grid cell. */
+function publicPoint(precision: Precision): { latitude: number | null; longitude: number | null } {
+  const cell = CELL[precision];
+  if (cell === null) return { latitude: null, longitude: null };
+  const snap = (v: number) => Number((Math.floor(v / cell) * cell + (precision === 'EXACT' ? 0 : cell / 2)).toFixed(4));
+  return { latitude: snap(OFFICE.latitude), longitude: snap(OFFICE.longitude) };
+}
+
+interface Target { id: string; visibility: (typeof VISIBILITIES)[number]; precision: Precision; truth: Record<string, unknown> }
+
+let app: TestApp;
+let schema: GraphQLSchema;
+const users = {} as Record<Exclude<ViewerName, 'anonymous'>, TestUser>;
+const probeOrg = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
+const targets: Target[] = [];
+let area: string;
+const categoryOfSkill = new Map<string, { categoryId: string; categoryName: string }>();
+/** Every Type.field seen in an answer, so a rule that is never exercised fails too. */
+const observed = new Set<string>();
+
+// ---------- selections generated from the schema ----------
+
+let sensitive: Set<string>;
+
+function sensitiveTypes(s: GraphQLSchema): Set<string> {
+  const found = new Set<string>(SENSITIVE_ROOT_TYPES);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const type of Object.values(s.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || found.has(type.name)) continue;
+      if (Object.values(type.getFields()).some((f) => found.has(getNamedType(f.type).name))) {
+        found.add(type.name);
+        changed = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** All fields without required arguments (a connection's nodes through its edges); sensitive types fully, others two levels deep. */
+function selection(type: GraphQLObjectType, depth = 2): string {
+  const parts = ['__typename'];
+  const fields = type.getFields();
+  for (const field of Object.values(fields)) {
+    if (field.args.some((a) => isNonNullType(a.type))) continue;
+    // A connection's nodes are its edges' nodes: selecting both would only double the query's cost.
+    if (field.name === 'nodes' && fields.edges) continue;
+    const named = getNamedType(field.type);
+    if (!isObjectType(named)) { parts.push(field.name); continue; }
+    const isSensitive = sensitive.has(named.name);
+    if (!isSensitive && depth === 0) continue;
+    parts.push(`${field.name} { ${selection(named, isSensitive ? depth : depth - 1)} }`);
+  }
+  return parts.join(' ');
+}
+
+function select(typeName: string): string {
+  return selection(schema.getType(typeName) as GraphQLObjectType);
+}
+
+async function ask(viewer: ViewerName, query: string, variables: Record<string, unknown> = {}) {
+  return rawGql<Record<string, unknown>>(app, query, variables, viewer === 'anonymous' ? null : users[viewer].token);
+}
+
+interface Connection<T> { totalCount: number; edges: { node: T }[] }
+const nodes = <T>(c: Connection<T>): T[] => c.edges.map((e) => e.node);
+
+// ---------- the rules ----------
+
+interface Probe { viewer: ViewerName; acting: boolean; label: string }
+
+function isMember(viewer: ViewerName): boolean {
+  return viewer === 'member' || viewer === 'owner';
+}
+
+/** May the viewer see this target by name on this path? Acting paths (suggestions, introductions...) drop admin rights. */
+function canName(probe: Probe, t: Target): boolean {
+  if (t.visibility === 'PUBLIC' || isMember(probe.viewer)) return true;
+  if (probe.viewer === 'admin' && !probe.acting) return true;
+  return t.visibility === 'NETWORK' && probe.viewer !== 'anonymous';
+}
+
+function expectedLocation(probe: Probe, t: Target) {
+  const truth = t.truth.location as Record<string, unknown>;
+  if (isMember(probe.viewer)) return truth;
+  return {
+    __typename: 'Location', precision: t.precision, country: truth.country,
+    region: t.precision === 'COUNTRY' ? null : truth.region,
+    city: t.precision === 'EXACT' || t.precision === 'CITY' ? truth.city : null,
+    ...publicPoint(t.precision),
+  };
+}
+
+function checkOrganization(probe: Probe, org: Record<string, unknown>, extra: { distanceKm?: boolean } = {}): void {
+  const t = targets.find((x) => x.id === org.id);
+  if (!t) return; // the viewer's own probe organization
+  const where = `${probe.label} as ${probe.viewer}: ${t.visibility} ${t.precision}`;
+  expect({ where, named: canName(probe, t) }).toEqual({ where, named: true });
+  for (const [field, value] of Object.entries(org)) {
+    if (field === '__typename') continue;
+    const rule = ORGANIZATION_FIELD_RULES[field];
+    if (!rule) throw new Error(`Organization.${field} has no rule in ORGANIZATION_FIELD_RULES (tests/privacy/schema-coverage.rules.ts): say who may see it`);
+    const truth = t.truth[field];
+    let expected: unknown;
+    switch (rule) {
+      case 'public': expected = truth; break;
+      case 'members': expected = isMember(probe.viewer) ? truth : field === 'dealbreakerKinds' ? [] : null; break;
+      case 'owners': expected = probe.viewer === 'owner' ? truth : null; break;
+      case 'location': expected = expectedLocation(probe, t); break;
+      case 'openNeedsForOthers': expected = isMember(probe.viewer) ? truth : (truth as { status: string }[]).filter((n) => n.status === 'OPEN'); break;
+      case 'viewerRole': expected = probe.viewer === 'owner' ? 'OWNER' : probe.viewer === 'member' ? 'MEMBER' : null; break;
+      case 'distance': {
+        const step = STEP_KM[t.precision];
+        if (!extra.distanceKm || step === null) expected = null;
+        else { expect({ where, multiple: (value as number) % step === 0 && (value as number) >= step }).toEqual({ where, multiple: true }); continue; }
+        break;
+      }
+    }
+    expect({ where, field, value }).toEqual({ where, field, value: expected });
+  }
+}
+
+function checkAnonymous(probe: Probe, card: Record<string, unknown>): void {
+  const where = `${probe.label} as ${probe.viewer}: anonymous card`;
+  const t = targets.find((x) => x.visibility === 'PRIVATE' && KIND_OF[x.precision] === card.kind);
+  expect({ where, found: Boolean(t) }).toEqual({ where, found: true });
+  // Anonymous only to those who may not name it: members see their own organization by name.
+  expect({ where, named: canName(probe, t!) }).toEqual({ where, named: false });
+  const truth = t!.truth;
+  const location = truth.location as { country: string; region: string };
+  const capabilities = (truth.capabilities as { level: string; remote: boolean; skill: { id: string; name: string } }[])
+    .map((c) => ({ __typename: 'AnonymousCapability', ...categoryOfSkill.get(c.skill.id)!, skillName: c.skill.name, level: c.level, remote: c.remote }))
+    .sort((a, b) => (a.categoryId + a.skillName < b.categoryId + b.skillName ? -1 : 1));
+  expect({ where, card: { ...card, token: typeof card.token === 'string' && /^anon_[\w-]{16}$/.test(card.token) } }).toEqual({
+    where,
+    card: { __typename: 'AnonymousOrganization', token: true, kind: KIND_OF[t!.precision], country: location.country, region: t!.precision === 'COUNTRY' ? null : location.region, capabilities },
+  });
+}
+
+const banded = (v: number) => Math.abs(v * 20 - Math.round(v * 20)) < 1e-9;
+
+function checkSuggestion(probe: Probe, row: Record<string, unknown>): void {
+  const where = `${probe.label} as ${probe.viewer}`;
+  const reasons = row.reasons as { code: string; text: string; weight: number }[];
+  for (const r of reasons) expect({ where, text: r.text }).not.toEqual({ where, text: expect.stringMatching(/pending|anon_|[0-9a-f]{8}-[0-9a-f]{4}/) });
+  if (row.anonymous) {
+    const parts = row.parts as Record<string, number>;
+    expect({ where, banded: [row.score as number, ...Object.values(parts).filter((v) => typeof v === 'number'), ...reasons.map((r) => r.weight)].every(banded) })
+      .toEqual({ where, banded: true });
+    expect({ where, codes: reasons.every((r) => ['COVERS_NEED', 'COVERS_NEED_RELATED', 'DISTANCE'].includes(r.code)) }).toEqual({ where, codes: true });
+    expect({ where, km: row.distanceKm === null || (row.distanceKm as number) % 100 === 0 }).toEqual({ where, km: true });
+    expect({ where, band: /about \d/.test(String(row.distanceBand)) }).toEqual({ where, band: false });
+  }
+}
+
+/** Walks an answer, records each Type.field seen and applies the rule of every object that has one. */
+function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}): void {
+  if (Array.isArray(value)) { for (const v of value) walk(probe, v, extra); return; }
+  if (!value || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  const type = obj.__typename as string | undefined;
+  if (type) for (const key of Object.keys(obj)) if (key !== '__typename') observed.add(`${type}.${key}`);
+  if (type === 'Organization') checkOrganization(probe, obj, extra);
+  if (type === 'AnonymousOrganization') checkAnonymous(probe, obj);
+  if (type === 'PartnerSuggestion') checkSuggestion(probe, obj);
+  if (type === 'User') expect({ where: probe.label, email: obj.email }).toEqual({ where: probe.label, email: users[probe.viewer as Exclude<ViewerName, 'anonymous'>].email });
+  for (const v of Object.values(obj)) walk(probe, v, extra);
+}
+
+function root(name: string, field: string): void {
+  observed.add(`${name}.${field}`);
+}
+
+// ---------- the fixture ----------
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const introspection = ok(await rawGql<IntrospectionQuery>(app, getIntrospectionQuery()));
+  schema = buildClientSchema(introspection);
+  sensitive = sensitiveTypes(schema);
+
+  const [stranger, member, owner, admin] = await Promise.all(['Stranger', 'Member', 'Owner', 'Admin'].map((n) => signUp(app, n)));
+  Object.assign(users, { stranger, member, owner, admin });
+  await makeAdmin(app, admin);
+  area = await issueAreaId(app, 'torture-prevention');
+  for (const row of await app.db.query('SELECT s.id, c.id AS "categoryId", c.name AS "categoryName" FROM skills s JOIN capability_categories c ON c.id = s.category_id')) {
+    categoryOfSkill.set(row.id, { categoryId: row.categoryId, categoryName: row.categoryName });
+  }
+  for (const v of ['stranger', 'member', 'owner', 'admin'] as const) {
+    const org = await createOrg(app, users[v], { name: `Probe of ${v}`, kind: 'FOUNDATION', visibility: 'PUBLIC' });
+    await addNeed(app, users[v], org.id, 'emergency-relocation', 'CRITICAL');
+    probeOrg[v] = org.id;
+  }
+  for (const visibility of VISIBILITIES) {
+    for (const precision of PRECISIONS) {
+      const org = await createOrg(app, owner, {
+        name: `Target ${visibility} ${precision}`, kind: KIND_OF[precision] as never, visibility, anonymousSuggestions: true,
+        mission: 'Shelter and legal help for defenders', contactEmail: `${visibility}.${precision}@example.org`.toLowerCase(),
+        dealbreakerKinds: ['ACADEMIC'], languages: ['sw'], issueAreaIds: [area], website: 'https://example.org',
+        location: { country: 'KE', region: 'Nairobi County', city: 'Nairobi', ...OFFICE, precision },
+      });
+      await addCapability(app, owner, org.id, 'emergency-relocation', 'EXPERT');
+      await addCapability(app, owner, org.id, 'transport', 'PROFICIENT');
+      if (precision === 'COUNTRY') await addCapability(app, owner, org.id, 'media-relations', 'BASIC');
+      await addNeed(app, owner, org.id, 'video-production', 'HIGH');
+      const closed = await addNeed(app, owner, org.id, 'peer-support', 'LOW');
+      ok(await rawGql(app, 'mutation($input: NeedUpdateInput!) { needUpdate(input: $input) { userErrors { code } } }', { input: { id: closed.id, status: 'MET' } }, owner.token));
+      await addMember(app, owner, org.id, member, 'MEMBER');
+      targets.push({ id: org.id, visibility, precision, truth: {} });
+    }
+  }
+  // The stranger is invited to one PRIVATE target and has not answered: it stays a stranger.
+  const invited = targets.find((t) => t.visibility === 'PRIVATE' && t.precision === 'EXACT')!;
+  ok(await rawGql(app, 'mutation($input: OrganizationMemberInviteInput!) { organizationMemberInvite(input: $input) { userErrors { code } } }',
+    { input: { organizationId: invited.id, email: stranger.email, role: 'EDITOR' } }, owner.token));
+  // The truth: every target as its owner sees it, with the same generated selection.
+  for (const t of targets) {
+    const data = ok(await ask('owner', `query($id: ID!) { organization(id: $id) { ${select('Organization')} } }`, { id: t.id }));
+    t.truth = data.organization as Record<string, unknown>;
+  }
+  // Introductions: from the stranger's and the member's probes to every target they may name; two accepted.
+  for (const v of ['stranger', 'member'] as const) {
+    for (const t of targets) {
+      if (!canName({ viewer: v, acting: true, label: '' }, t)) continue;
+      const asked = await ask(v, `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { ${select('IntroductionPayload')} } }`,
+        { input: { fromOrganizationId: probeOrg[v], toOrganizationId: t.id, message: 'Hello' } });
+      walk({ viewer: v, acting: true, label: 'requestIntroduction payload' }, ok(asked));
+      root('Mutation', 'requestIntroduction');
+      const introduction = (ok(asked).requestIntroduction as { introduction: { id: string } }).introduction;
+      if (t.precision === 'EXACT' || t.precision === 'CITY') {
+        const answered = await ask('owner', `mutation($input: RespondToIntroductionInput!) { respondToIntroduction(input: $input) { ${select('IntroductionPayload')} } }`,
+          { input: { introductionId: introduction.id, accept: true } });
+        walk({ viewer: 'owner', acting: true, label: 'respondToIntroduction payload' }, ok(answered));
+        root('Mutation', 'respondToIntroduction');
+      }
+    }
+  }
+}, 120_000);
+afterAll(() => app?.close());
+
+// ---------- the tests ----------
+
+describe('the schema enumerated', () => {
+  it('every field of every type that can carry an organization, a location, a contact or a member list has a privacy rule', () => {
+    const required: string[] = [];
+    for (const name of sensitive) {
+      const type = schema.getType(name) as GraphQLObjectType;
+      const roots = ['Query', 'Mutation', 'Subscription'];
+      for (const field of Object.values(type.getFields())) {
+        if (roots.includes(name) && !sensitive.has(getNamedType(field.type).name)) continue;
+        required.push(`${name}.${field.name}`);
+      }
+    }
+    const missing = required.filter((f) => !(f in SCHEMA_COVERAGE));
+    const stale = Object.keys(SCHEMA_COVERAGE).filter((f) => !required.includes(f));
+    expect({
+      missing: missing.map((f) => `${f} reaches an organization, a location, a contact or a member list and has no entry in SCHEMA_COVERAGE (tests/privacy/schema-coverage.rules.ts): add its rule and a probe`),
+      stale: stale.map((f) => `${f} is in SCHEMA_COVERAGE but not in the schema (or no longer sensitive)`),
+    }).toEqual({ missing: [], stale: [] });
+    const orgFields = Object.keys((schema.getType('Organization') as GraphQLObjectType).getFields());
+    expect(orgFields.filter((f) => !ORGANIZATION_FIELD_RULES[f])).toEqual([]);
+  });
+});
+
+describe.each(VIEWERS)('as %s', (viewer) => {
+  const direct = (label: string): Probe => ({ viewer, acting: false, label });
+  const acting = (label: string): Probe => ({ viewer, acting: true, label });
+
+  it('organization(id) and organization(slug) answer a target exactly when it may be named, with the projection of its fields', async () => {
+    for (const t of targets) {
+      const byId = ok(await ask(viewer, `query($id: ID!) { organization(id: $id) { ${select('Organization')} } }`, { id: t.id })).organization;
+      const bySlug = ok(await ask(viewer, `query($slug: String!) { organization(slug: $slug) { ${select('Organization')} } }`, { slug: t.truth.slug })).organization;
+      const may = canName(direct('organization'), t);
+      expect({ t: `${t.visibility} ${t.precision}`, found: [byId !== null, bySlug !== null] }).toEqual({ t: `${t.visibility} ${t.precision}`, found: [may, may] });
+      walk(direct('organization(id)'), byId);
+      walk(direct('organization(slug)'), bySlug);
+    }
+    root('Query', 'organization');
+  });
+
+  it('organizations lists, with and without a near filter, exactly the targets it may name', async () => {
+    const query = `query($filter: OrganizationFilter) { organizations(first: 30, filter: $filter) { ${select('OrganizationConnection')} } }`;
+    const list = ok(await ask(viewer, query, { filter: { issueAreaIds: [area] } })).organizations as Connection<{ id: string }>;
+    const names = targets.filter((t) => canName(direct('organizations'), t)).map((t) => t.id).sort();
+    expect(nodes(list).map((n) => n.id).sort()).toEqual(names);
+    walk(direct('organizations'), list);
+    const near = ok(await ask(viewer, query, { filter: { issueAreaIds: [area], near: { latitude: -1.0, longitude: 36.5, radiusKm: 400 } } })).organizations as Connection<{ id: string }>;
+    // COUNTRY precision shows no position, so it never matches a circle.
+    expect(nodes(near).map((n) => n.id).sort()).toEqual(targets.filter((t) => canName(direct('organizations'), t) && t.precision !== 'COUNTRY').map((t) => t.id).sort());
+    walk(direct('organizations near'), near, { distanceKm: true });
+    root('Query', 'organizations');
+  });
+
+  it('partnerSuggestions name what may be named and show opted-in PRIVATE targets only as cards', async () => {
+    const query = `query($id: ID!) { partnerSuggestions(organizationId: $id, first: 30) { ${select('PartnerSuggestionConnection')} } }`;
+    if (viewer === 'anonymous') {
+      expect((await ask(viewer, query, { id: targets[0].id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      return;
+    }
+    const data = ok(await ask(viewer, query, { id: probeOrg[viewer] })).partnerSuggestions as Connection<{ organization: { id: string } | null; anonymous: { kind: string } | null }>;
+    expect(data.totalCount).toBe(nodes(data).length);
+    const named = nodes(data).filter((n) => n.organization && targets.some((t) => t.id === n.organization!.id)).map((n) => n.organization!.id).sort();
+    expect(named).toEqual(targets.filter((t) => canName(acting('suggestions'), t)).map((t) => t.id).sort());
+    const cards = nodes(data).filter((n) => n.anonymous).map((n) => n.anonymous!.kind).sort();
+    expect(cards).toEqual(targets.filter((t) => !canName(acting('suggestions'), t)).map((t) => KIND_OF[t.precision]).sort());
+    walk(acting('partnerSuggestions'), data);
+    root('Query', 'partnerSuggestions');
+  });
+
+  it('coalitionSuggestions members, coverage and gap fillers follow the same rules', async () => {
+    const query = `query($input: CoalitionSuggestionInput!) { coalitionSuggestions(input: $input) { ${select('CoalitionAlternative')} } }`;
+    if (viewer === 'anonymous') return;
+    // Inside a circle around the office: every target but the COUNTRY ones (no position), which alone offer
+    // COMMUNICATIONS, so that gap is filled from outside the circle by those the viewer may name.
+    const data = ok(await ask(viewer, query, {
+      input: { organizationId: probeOrg[viewer], issueAreaId: area, categoryIds: ['LOGISTICS', 'COMMUNICATIONS'], minSize: 1, maxSize: 12, alternatives: 2,
+        near: { ...OFFICE, radiusKm: 300 } },
+    })).coalitionSuggestions as { gapFillers: { categoryId: string; organizations: { id: string }[] }[] }[];
+    expect(data.length).toBeGreaterThan(0);
+    const fillers = data[0].gapFillers.flatMap((g) => g.organizations.map((o) => o.id)).sort();
+    expect(fillers).toEqual(targets.filter((t) => t.precision === 'COUNTRY' && canName(acting('gap fillers'), t)).map((t) => t.id).sort());
+    walk(acting('coalitionSuggestions'), data);
+    root('Query', 'coalitionSuggestions');
+  });
+
+  it('introductions and collaborations show the other side by the acting rules, to members of a side only', async () => {
+    if (viewer !== 'stranger' && viewer !== 'member') return;
+    const intros = ok(await ask(viewer, `query($id: ID!) { introductions(organizationId: $id, first: 20) { ${select('IntroductionConnection')} } }`, { id: probeOrg[viewer] }))
+      .introductions as { totalCount: number };
+    expect(intros.totalCount).toBe(targets.filter((t) => canName(acting('introductions'), t)).length);
+    walk(acting('introductions'), intros);
+    const collaborations = ok(await ask(viewer, `query($id: ID!) { collaborations(organizationId: $id, first: 20) { ${select('CollaborationConnection')} } }`, { id: probeOrg[viewer] }))
+      .collaborations as { totalCount: number };
+    expect(collaborations.totalCount).toBe(targets.filter((t) => canName(acting('collaborations'), t) && (t.precision === 'EXACT' || t.precision === 'CITY')).length);
+    walk(acting('collaborations'), collaborations);
+    // Nobody else reads them: the admin gets FORBIDDEN, like any non-member of a visible organization.
+    const other = await ask('admin', `query($id: ID!) { introductions(organizationId: $id) { totalCount } }`, { id: probeOrg[viewer] });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    root('Query', 'introductions');
+    root('Query', 'collaborations');
+  });
+
+  it('viewer, memberships and invitations are the viewer\'s own', async () => {
+    if (viewer === 'anonymous') {
+      expect(ok(await ask(viewer, `{ viewer { ${select('ViewerInfo')} } }`)).viewer).toBeNull();
+      expect((await ask(viewer, `{ myInvitations { ${select('ReceivedInvitation')} } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      return;
+    }
+    const data = ok(await ask(viewer, `{ viewer { ${select('ViewerInfo')} } myInvitations { ${select('ReceivedInvitation')} } }`));
+    const memberships = (data.viewer as { memberships: { organization: { id: string } }[] }).memberships.map((m) => m.organization.id).sort();
+    const mine = viewer === 'member' || viewer === 'owner' ? targets.map((t) => t.id) : [];
+    expect(memberships).toEqual([...mine, probeOrg[viewer]].sort());
+    walk(direct('viewer'), data.viewer);
+    const invitations = data.myInvitations as { organizationName: string }[];
+    expect(invitations.map((i) => i.organizationName)).toEqual(viewer === 'stranger' ? ['Target PRIVATE EXACT'] : []);
+    walk(direct('myInvitations'), invitations);
+    root('Query', 'viewer');
+    root('Query', 'myInvitations');
+  });
+
+  it('organizationUpdate answers a target like a missing one, FORBIDDEN, or with the projection, and never leaks in its errors', async () => {
+    const mutation = `mutation($input: OrganizationUpdateInput!) { organizationUpdate(input: $input) { ${select('OrganizationPayload')} } }`;
+    for (const t of targets) {
+      const answer = await ask(viewer, mutation, { input: { id: t.id, website: 'https://example.org' } });
+      const code = answer.errors?.[0]?.extensions?.code ?? null;
+      const expected = viewer === 'anonymous' ? 'UNAUTHENTICATED'
+        : !canName(direct('update'), t) ? 'NOT_FOUND'
+          : viewer === 'owner' ? null : 'FORBIDDEN';
+      expect({ t: `${t.visibility} ${t.precision}`, code }).toEqual({ t: `${t.visibility} ${t.precision}`, code: expected });
+      if (expected === 'NOT_FOUND') {
+        // Exactly the answer for an id that does not exist.
+        const missing = await ask(viewer, mutation, { input: { id: '00000000-0000-4000-8000-000000000000', website: 'https://example.org' } });
+        expect(answer).toEqual(missing);
+      }
+      if (answer.data) walk(direct('organizationUpdate payload'), answer.data);
+    }
+    root('Mutation', 'organizationUpdate');
+  });
+});
+
+describe('mutation payloads', () => {
+  /** Runs a mutation with the payload's generated selection and walks the answer; returns the payload. */
+  async function mutate(viewer: ViewerName, field: string, inputType: string, payloadType: string, input: Record<string, unknown>) {
+    const data = ok(await ask(viewer, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${select(payloadType)} } }`, { input }));
+    walk({ viewer, acting: false, label: `${field} payload` }, data);
+    root('Mutation', field);
+    const payload = data[field] as Record<string, unknown> & { userErrors: unknown[] };
+    expect({ field, userErrors: payload.userErrors }).toEqual({ field, userErrors: [] });
+    return payload;
+  }
+  const skill = async (slug: string) => (await app.db.query('SELECT id FROM skills WHERE slug = $1', [slug]))[0].id as string;
+
+  it('profile, capability and need mutations answer through the same type rules', async () => {
+    const org = probeOrg.owner;
+    const cap = (await mutate('owner', 'capabilityAdd', 'CapabilityAddInput', 'CapabilityPayload', { organizationId: org, skillId: await skill('mentoring'), level: 'BASIC' })).capability as { id: string };
+    await mutate('owner', 'capabilityUpdate', 'CapabilityUpdateInput', 'CapabilityPayload', { id: cap.id, level: 'EXPERT' });
+    await mutate('owner', 'capabilityRemove', 'RemoveInput', 'RemovePayload', { id: cap.id });
+    const need = (await mutate('owner', 'needAdd', 'NeedAddInput', 'NeedPayload', { organizationId: org, skillId: await skill('interpretation'), priority: 'LOW' })).need as { id: string };
+    await mutate('owner', 'needUpdate', 'NeedUpdateInput', 'NeedPayload', { id: need.id, priority: 'HIGH' });
+    await mutate('owner', 'needRemove', 'RemoveInput', 'RemovePayload', { id: need.id });
+    await mutate('owner', 'organizationCreate', 'OrganizationCreateInput', 'OrganizationPayload', { name: 'Created in the coverage test', kind: 'NGO', visibility: 'PRIVATE' });
+    await mutate('admin', 'organizationVerify', 'OrganizationVerifyInput', 'OrganizationPayload', { id: org, verified: true });
+  });
+
+  it('membership mutations answer through the same type rules', async () => {
+    const org = probeOrg.owner;
+    const first = (await mutate('owner', 'organizationMemberInvite', 'OrganizationMemberInviteInput', 'OrganizationInvitationPayload', { organizationId: org, email: users.admin.email, role: 'MEMBER' })).invitation as { id: string };
+    await mutate('owner', 'organizationInvitationRevoke', 'OrganizationInvitationRevokeInput', 'OrganizationInvitationPayload', { invitationId: first.id });
+    const second = (await mutate('owner', 'organizationMemberInvite', 'OrganizationMemberInviteInput', 'OrganizationInvitationPayload', { organizationId: org, email: users.admin.email, role: 'MEMBER' })).invitation as { id: string };
+    await mutate('admin', 'organizationInvitationAccept', 'OrganizationInvitationAcceptInput', 'OrganizationInvitationAcceptPayload', { invitationId: second.id });
+    await mutate('owner', 'organizationMemberRoleSet', 'OrganizationMemberRoleSetInput', 'OrganizationMemberPayload', { organizationId: org, userId: users.admin.id, role: 'EDITOR' });
+    await mutate('owner', 'organizationMemberRemove', 'OrganizationMemberRemoveInput', 'OrganizationMemberPayload', { organizationId: org, userId: users.admin.id });
+  });
+
+  it('introduction, collaboration and sign-in mutations answer through the same type rules', async () => {
+    const intros = ok(await ask('stranger', `query($id: ID!) { introductions(organizationId: $id, first: 100, status: PENDING) { nodes { id } } }`, { id: probeOrg.stranger }))
+      .introductions as { nodes: { id: string }[] };
+    await mutate('stranger', 'withdrawIntroduction', 'WithdrawIntroductionInput', 'IntroductionPayload', { introductionId: intros.nodes[0].id });
+    const collaborations = ok(await ask('stranger', `query($id: ID!) { collaborations(organizationId: $id) { nodes { id } } }`, { id: probeOrg.stranger }))
+      .collaborations as { nodes: { id: string }[] };
+    await mutate('stranger', 'rateCollaboration', 'RateCollaborationInput', 'CollaborationPayload', { collaborationId: collaborations.nodes[0].id, rating: 4 });
+    for (const v of ['stranger', 'member', 'owner', 'admin'] as const) {
+      await mutate(v, 'accountSignIn', 'AccountSignInInput', 'AccountSessionPayload', { email: users[v].email, password: 'a long enough password' });
+    }
+  });
+});
+
+describe('coverage of the rules', () => {
+  it('every field with a rule was reached by a probe (or says where else it is tested)', () => {
+    const unexercised = Object.entries(SCHEMA_COVERAGE)
+      .filter(([field, rule]) => !rule.startsWith('elsewhere:') && !observed.has(field))
+      .map(([field]) => field);
+    expect(unexercised).toEqual([]);
+  });
+});
