@@ -1,8 +1,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
@@ -26,6 +26,54 @@ export interface App {
   server: Server;
   /** Stops accepting, drains HTTP and closes WebSockets (code 1001). Does not close the database. */
   stop(): Promise<void>;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+const NEW_CONNECTION_GRACE_MS = 1_000;
+
+/**
+ * Graceful HTTP drain that loses no accepted request. Apollo's drain plugin (and Node's server.close(), which calls
+ * closeIdleConnections) ends every connection without a request in progress, including connections accepted a
+ * moment ago whose request is still on its way: under load those clients got ECONNRESET. Here the listener closes,
+ * keep-alive connections idle between requests are ended, connections that have not sent a request yet get a
+ * second to send it (answered with `Connection: close`), in-flight requests finish, and after 10 s whatever is
+ * left is destroyed.
+ */
+function httpDrainer(server: Server): { drain(): Promise<void> } {
+  const sockets = new Map<Socket, { active: number; served: number }>();
+  let stopping = false;
+  server.on('connection', (socket: Socket) => {
+    sockets.set(socket, { active: 0, served: 0 });
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req, res) => {
+    const state = sockets.get(req.socket);
+    if (!state) return;
+    state.active++;
+    if (stopping && !res.headersSent) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      state.active--;
+      state.served++;
+      if (stopping && state.active === 0) req.socket.end();
+    });
+  });
+  return {
+    async drain() {
+      stopping = true;
+      // net.Server's close stops listening and waits for the connections; http.Server's would drop idle ones.
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      for (const [socket, state] of sockets) if (state.active === 0 && state.served > 0) socket.end();
+      const dropSilent = setTimeout(() => {
+        for (const [socket, state] of sockets) if (state.active === 0 && state.served === 0) socket.destroy();
+      }, NEW_CONNECTION_GRACE_MS);
+      const hard = setTimeout(() => {
+        for (const socket of sockets.keys()) socket.destroy();
+      }, DRAIN_TIMEOUT_MS);
+      await closed;
+      clearTimeout(dropSilent);
+      clearTimeout(hard);
+    },
+  };
 }
 
 /**
@@ -60,6 +108,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const production = config.nodeEnv === 'production';
 
   const subscriptions = startSubscriptionServer({ server, schema, db, log, config });
+  const http = httpDrainer(server);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -74,11 +123,11 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     // handlers would re-raise the signal after stopping and make the exit code 143.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       limitsPlugin(schema),
       errorLoggingPlugin(),
-      { async serverWillStart() { return { drainServer: () => subscriptions.dispose() }; } },
+      // Stop accepting and drain HTTP while WebSockets are closed with 1001.
+      { async serverWillStart() { return { drainServer: async () => { await Promise.all([http.drain(), subscriptions.dispose()]); } }; } },
     ],
   });
   await apollo.start();
@@ -90,9 +139,11 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     const path = req.path; // routers rewrite req.path while they run; keep the one that came in
-    res.on('finish', () => {
+    // On close rather than finish: a request cut off before its response was complete is logged too (completed
+    // false), so "the server dropped it" and "it never reached the server" can be told apart.
+    res.on('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ...(res.writableFinished ? {} : { completed: false }) }, 'request');
     });
     next();
   });
