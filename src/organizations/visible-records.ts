@@ -1,5 +1,5 @@
 import type { RequestContext } from '../graphql/context.js';
-import { ActingViewer } from '../privacy/acting-viewer.js';
+import { actingViewer } from '../privacy/acting-viewer.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
 
 /**
@@ -11,6 +11,6 @@ export async function loadVisibleRecords(ctx: RequestContext, ids: string[]): Pr
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows: OrganizationRecord[] = await ctx.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [unique]);
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   return new Map(rows.filter((r) => acting.canName(r)).map((r) => [r.id, r]));
 }

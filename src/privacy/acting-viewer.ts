@@ -42,6 +42,14 @@ export class ActingViewer {
   }
 }
 
+const captured = new WeakMap<Viewer, ActingViewer>();
+
+/**
+ * The acting viewer of a request, captured once per Viewer: a request whose viewer changes (a mutation that
+ * makes it a member) gets a new Viewer object, hence a fresh acting viewer.
+ */
 export function actingViewer(viewer: Viewer): ActingViewer {
-  return new ActingViewer(viewer);
+  let acting = captured.get(viewer);
+  if (!acting) captured.set(viewer, (acting = new ActingViewer(viewer)));
+  return acting;
 }

@@ -3,7 +3,7 @@ import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { loadVisibleRecords } from '../organizations/visible-records.js';
-import { ActingViewer } from '../privacy/acting-viewer.js';
+import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.js';
 import { positionWithinSql } from '../privacy/location-sql.js';
 import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
@@ -60,7 +60,7 @@ async function checkInput(ctx: RequestContext, input: CoalitionSuggestionInput, 
 async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
   if (ids.some((id) => !isUuid(id))) throw new NotFoundError('Organization');
   const orgs = await loadMatchOrgs(ctx.db, ids, tax);
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   if (orgs.length !== ids.length || orgs.some((o) => !acting.canName(o))) {
     throw new NotFoundError('Organization');
   }
@@ -77,7 +77,7 @@ async function loadMustInclude(ctx: RequestContext, ids: string[], tax: Taxonomy
  */
 async function loadCandidates(ctx: RequestContext, checked: Checked, input: CoalitionSuggestionInput, tax: Taxonomy): Promise<MatchOrg[]> {
   const params = new SqlParams();
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   const issue = params.add(checked.issueAreaId);
   const skillsByCategory = checked.categories.map((categoryId) => params.add([...tax.skills].filter(([, s]) => s.categoryId === categoryId).map(([id]) => id)));
   const allSkills = params.add([...tax.skills].filter(([, s]) => checked.categories.includes(s.categoryId)).map(([id]) => id));
@@ -119,7 +119,7 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
 async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
   if (gaps.length === 0) return [];
   const params = new SqlParams();
-  const visible = new ActingViewer(ctx.viewer).namedSql(params);
+  const visible = actingViewer(ctx.viewer).namedSql(params);
   const rows: { id: string; kind: string; dealbreakers: string[]; verified: boolean; categoryId: string; level: Level }[] = await ctx.db.query(
     `SELECT x.id, x.kind, x.dealbreakers, x.verified, g.cat AS "categoryId", x.level FROM unnest(${params.add(gaps)}::varchar[]) g(cat)
      CROSS JOIN LATERAL (
@@ -149,7 +149,7 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
   const checked = await checkInput(ctx, input, tax);
   const must = await loadMustInclude(ctx, checked.mustInclude, tax);
   const pool = await loadCandidates(ctx, checked, input, tax);
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   const seen = new Set(pool.map((o) => o.id));
   const loaded: MatchOrg[] = [...pool, ...must.filter((o) => !seen.has(o.id))];
   // Anonymous cards reach the engine with their card's facts only (no issue areas, needs, languages).

@@ -3,7 +3,7 @@ import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
 import { PRIORITY_WEIGHT } from '../matching/weights.js';
-import { ActingViewer } from '../privacy/acting-viewer.js';
+import { actingViewer, type ActingViewer } from '../privacy/acting-viewer.js';
 import { positionWithinSql, type PositionKind } from '../privacy/location-sql.js';
 import { LEVEL_RANK_SQL, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
@@ -82,7 +82,7 @@ export async function loadPartnerCandidates(
   ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, tax: Taxonomy, circleIds: string[] = [],
 ): Promise<MatchOrg[]> {
   const params = new SqlParams();
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   const where = namedFilterSql(acting, requester, filter, params);
   const anonymousWhere = anonymousFilterSql(acting, requester, filter, params);
   const needs = neededSkillsByUrgency(requester);

@@ -3,7 +3,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { toConnection, type ConnectionShape, type Page } from '../graphql/connection.js';
 import { BadInputError } from '../graphql/errors.js';
 import { countPartners, suggestPartners, type ScoreParts, type TrustGraph } from '../matching/index.js';
-import { ActingViewer } from '../privacy/acting-viewer.js';
+import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView, band } from '../privacy/anonymous-card.js';
 import { loadVisibleRecords } from '../organizations/visible-records.js';
 import { loadMatchOrgs, loadTaxonomy, type MatchOrg } from './engine-orgs.js';
@@ -34,7 +34,7 @@ export async function partnerCandidates(ctx: RequestContext, organizationId: str
     isUuid(organizationId) ? loadTrustNeighbourhood(ctx, organizationId) : null,
   ]);
   const loaded = await loadPartnerCandidates(ctx, requester, filter, tax, trust!.circleIds);
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   const anonymousIds = new Set(loaded.filter((c) => acting.isAnonymous(c)).map((c) => c.id));
   const candidates = loaded.map((c) => (anonymousIds.has(c.id) ? anonymousEngineView(c) : c));
   return { requester, candidates, trust: trust!.graph, anonymousIds };

@@ -1,7 +1,7 @@
 import { SqlParams } from '../common/sql-params.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { TrustGraph } from '../matching/index.js';
-import { ActingViewer } from '../privacy/acting-viewer.js';
+import { actingViewer } from '../privacy/acting-viewer.js';
 
 // The trust signals around one organization: its collaborations and those of its collaborators (enough for
 // "you worked together" and "you both worked with X"). Only collaborations between organizations the viewer may
@@ -16,7 +16,7 @@ export interface TrustNeighbourhood {
 
 export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId: string): Promise<TrustNeighbourhood> {
   const params = new SqlParams();
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   const me = params.add(organizationId);
   const edges: { a: string; b: string; aName: string; bName: string }[] = await ctx.db.query(
     `WITH mine AS (
@@ -49,7 +49,7 @@ export async function loadTrustAmong(ctx: RequestContext, organizationIds: strin
   const collaborators = new Map<string, Set<string>>();
   if (organizationIds.length < 2) return { collaborators };
   const params = new SqlParams();
-  const acting = new ActingViewer(ctx.viewer);
+  const acting = actingViewer(ctx.viewer);
   const ids = params.add(organizationIds);
   const edges: { a: string; b: string }[] = await ctx.db.query(
     `SELECT c.organization_a_id AS a, c.organization_b_id AS b FROM collaborations c
