@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } f
 import { COLLABORATION_COLUMNS, type CollaborationRow } from './introduction-view.js';
 import type { CollaborationSource } from './introduction.enums.js';
 import type { RateCollaborationInput } from './introduction.inputs.js';
+import { canSeeExchange } from '../privacy/visibility.js';
 
 /** Records that two organizations work together; a pair already recorded keeps its first row. */
 export async function recordCollaboration(
@@ -49,7 +50,7 @@ export async function rateCollaboration(ctx: RequestContext, tx: EntityManager, 
     : [];
   const row = rows[0];
   // Like introductions, a collaboration exists only for the members of its two organizations.
-  if (!row || !(ctx.viewer.isMemberOf(row.organizationAId) || ctx.viewer.isMemberOf(row.organizationBId))) {
+  if (!row || !canSeeExchange(ctx.viewer, { fromId: row.organizationAId, toId: row.organizationBId })) {
     throw new NotFoundError('Collaboration');
   }
   const side = ratingSide(ctx, row, input.organizationId);

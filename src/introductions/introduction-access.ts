@@ -4,6 +4,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
 import { requireMembership } from '../organizations/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
+import { canSeeExchange } from '../privacy/visibility.js';
 
 // Who may read and change introductions. An introduction exists only for the members of its two
 // organizations: anyone else gets NOT_FOUND, exactly like for an id that does not exist. An undelivered one
@@ -27,8 +28,9 @@ export async function lockIntroduction(ctx: RequestContext, tx: EntityManager, i
     ? await tx.query(`SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`, [id])
     : [];
   const row = rows[0];
-  const receiverSees = row?.delivered === true && viewer.isMemberOf(row.toOrganizationId);
-  if (!row || !(viewer.isMemberOf(row.fromOrganizationId) || receiverSees)) throw new NotFoundError('Introduction');
+  if (!row || !canSeeExchange(viewer, { fromId: row.fromOrganizationId, toId: row.toOrganizationId, delivered: row.delivered })) {
+    throw new NotFoundError('Introduction');
+  }
   // Answering is the receiver's side: an undelivered request is not there to answer, even for a member of both.
   if (side === 'to' && !row.delivered) throw new NotFoundError('Introduction');
   const organizationId = side === 'from' ? row.fromOrganizationId : row.toOrganizationId;

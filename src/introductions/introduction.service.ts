@@ -3,7 +3,7 @@ import type { Visibility } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
-import { canSeeOrganization } from '../organizations/organization-access.js';
+import { actingViewer } from '../privacy/acting-viewer.js';
 import { requireOrganization } from '../organizations/organization-guard.js';
 import { recordCollaboration } from './collaboration.service.js';
 import { lockIntroduction } from './introduction-access.js';
@@ -43,7 +43,7 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   const source = parties.find((p) => p.id === from.id)!;
   const target = parties.find((p) => p.id === toId);
   // Same answer for a hidden organization as for a missing one: no existence oracle for PRIVATE profiles.
-  if (!target || !canSeeOrganization(ctx.viewer.actingForOrganizations(), target)) throw new NotFoundError('Organization');
+  if (!target || !actingViewer(ctx.viewer).canName(target)) throw new NotFoundError('Organization');
   // The requester's own dealbreakers: saying so tells the requester only what it set itself.
   if (source.dealbreakerKinds.includes(target.kind)) {
     throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId',

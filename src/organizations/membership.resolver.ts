@@ -3,7 +3,7 @@ import type { RequestContext } from '../graphql/context.js';
 import { runMutation } from '../graphql/mutation.js';
 import { removeMember, setMemberRole } from './membership.service.js';
 import { OrganizationMemberPayload, OrganizationMemberRemoveInput, OrganizationMemberRoleSetInput } from './membership.types.js';
-import { canSeeOrganization } from './organization-access.js';
+import { canSeeOrganization } from '../privacy/visibility.js';
 import { readOrganization } from './organization.service.js';
 
 @Resolver()

@@ -5,7 +5,7 @@ import { randomSlug, slugify } from '../common/slug.js';
 import type { RequestContext } from '../graphql/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
 import { MembershipEntity } from '../accounts/membership.entity.js';
-import { coarsen } from './location-precision.js';
+import { coarsen } from '../privacy/location-rules.js';
 import { requireOrganization } from './organization-guard.js';
 import type { LocationInput, OrganizationCreateInput, OrganizationFields, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';

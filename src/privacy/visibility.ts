@@ -31,3 +31,12 @@ export function visibleOrganizationsSql(viewer: Viewer, params: SqlParams, alias
 export function canSeePrivateDetails(viewer: Viewer, organizationId: string): boolean {
   return viewer.isMemberOf(organizationId);
 }
+
+/**
+ * An introduction or a collaboration exists only for the members of its two sides (anyone else gets NOT_FOUND,
+ * like for an id that does not exist); a request the receiver's dealbreakers refused is never delivered, so it
+ * exists for the requesting side only.
+ */
+export function canSeeExchange(viewer: Viewer, exchange: { fromId: string; toId: string; delivered?: boolean }): boolean {
+  return viewer.isMemberOf(exchange.fromId) || (exchange.delivered !== false && viewer.isMemberOf(exchange.toId));
+}
