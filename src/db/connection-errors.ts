@@ -17,8 +17,14 @@ const MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
 ];
 
+// TypeORM releases a transaction's query runner when its connection dies (PostgreSQL terminated the session) and
+// the next statement then fails with this error, the connection error itself being gone. It could also be a bug
+// (a runner used after release): it is still logged in full, as "database unavailable".
+const CONNECTION_LOST_ERRORS = new Set(['QueryRunnerProviderAlreadyReleasedError']);
+
 function isConnectionFailureOne(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
+  if (CONNECTION_LOST_ERRORS.has((error as Error).constructor?.name) || CONNECTION_LOST_ERRORS.has(String((error as Error).name))) return true;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
   return typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message));

