@@ -84,7 +84,6 @@ export async function loadPartnerCandidates(
   const params = new SqlParams();
   const acting = actingViewer(ctx.viewer);
   const where = namedFilterSql(acting, requester, filter, params);
-  const anonymousWhere = anonymousFilterSql(acting, requester, filter, params);
   const needs = neededSkillsByUrgency(requester);
   const needed = needs.map((n) => n.skillId);
   const offered = [...new Set(requester.capabilities.map((c) => c.skillId))];
@@ -126,7 +125,9 @@ export async function loadPartnerCandidates(
             ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
           JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`);
   }
-  if (needed.length && anonymousWhere) {
+  // Built only when used: PostgreSQL rejects parameters that no statement reads.
+  const anonymousWhere = needed.length ? anonymousFilterSql(acting, requester, filter, params) : null;
+  if (anonymousWhere) {
     // Anonymous cards come from their own tier, ranked on the card alone (the skills they offer against my
     // needs, exact or in the same category): the named tiers read needs, issue areas and collaborations, which
     // the card hides, so letting them pick anonymous organizations would make presence in the list tell them.

@@ -205,6 +205,19 @@ describe('following and filling in an anonymous organization', () => {
   });
 });
 
+describe('requesters that need nothing', () => {
+  it('get named partners whose needs they meet, and no cards: a card can only score by covering a need', async () => {
+    const giver = await createOrg(app, attacker, { name: 'Only Gives', kind: 'NGO', visibility: 'PUBLIC' });
+    await addCapability(app, attacker, giver.id, 'video-production', 'EXPERT');
+    const taker = await createOrg(app, defender, { name: 'Needs Video', kind: 'NGO', visibility: 'PUBLIC' });
+    await addNeed(app, defender, taker.id, 'video-production', 'HIGH');
+    const data = ok(await rawGql<{ partnerSuggestions: { nodes: Row[] } }>(app, SUGGESTIONS, { id: giver.id, filter: { maxDistanceKm: null } }, attacker.token));
+    const nodes = data.partnerSuggestions.nodes;
+    expect(nodes.map((n) => n.organization?.id)).toContain(taker.id);
+    expect(nodes.filter((n) => n.anonymous)).toEqual([]);
+  });
+});
+
 describe('dealbreakers and request counts', () => {
   it('a must-include pair answers the same whatever kind the attacker takes, so it does not tell a refusal', async () => {
     const refuser = await createOrg(app, defender, {
