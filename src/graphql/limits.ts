@@ -49,13 +49,13 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   });
 }
 
-/** Throws QUERY_LIMIT_EXCEEDED when the operation is too deep, too wide or too costly. */
+/** Throws QUERY_LIMIT_EXCEEDED when the operation is too deep, too wide or too costly; returns its cost (null: unpriced). */
 export function enforceOperationLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
-): void {
+): number | null {
   let shapeErrors: readonly Error[];
   try {
     shapeErrors = validate(schema, document, shapeRules);
@@ -69,9 +69,10 @@ export function enforceOperationLimits(
   } catch {
     // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT naming the field,
     // before any resolver runs, so there is nothing to price.
-    return;
+    return null;
   }
   if (cost > LIMITS.maxCost) {
     throw new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost });
   }
+  return cost; // what the rate limits charge (src/graphql/rate-limits.ts)
 }
