@@ -1,4 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
+import { CALENDAR_DATE, NOT_NULLABLE } from './input-rules.js';
 
 export interface FieldIssue {
   code: string;
@@ -24,6 +25,8 @@ const CODE_BY_CONSTRAINT: Record<string, string> = {
   isISO31661Alpha2: 'INVALID_FORMAT',
   isISO6391: 'INVALID_FORMAT',
   arrayUnique: 'DUPLICATE',
+  [NOT_NULLABLE]: 'NOT_NULLABLE',
+  [CALENDAR_DATE]: 'INVALID_DATE',
 };
 
 function flatten(errors: ValidationError[], path: string, out: FieldIssue[]): void {
@@ -31,7 +34,8 @@ function flatten(errors: ValidationError[], path: string, out: FieldIssue[]): vo
     const field = path ? `${path}.${error.property}` : error.property;
     const constraints = Object.entries(error.constraints ?? {});
     if (constraints.length > 0) {
-      const [name, message] = constraints[0];
+      // An explicit null that is not allowed is the problem to report, not the other rules null also fails.
+      const [name, message] = constraints.find(([constraint]) => constraint === NOT_NULLABLE) ?? constraints[0];
       out.push({ code: CODE_BY_CONSTRAINT[name] ?? 'INVALID', field, message });
     }
     if (error.children?.length) flatten(error.children, field, out);

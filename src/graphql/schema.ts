@@ -9,6 +9,7 @@ import { MembershipResolver } from '../organizations/membership.resolver.js';
 import { OrganizationResolver } from '../organizations/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
+import { guardArgumentText } from './text-input.js';
 import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
@@ -25,6 +26,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     // Query arguments are validated here (BAD_USER_INPUT naming the field); mutation inputs opt out and are
     // validated by runMutation so that problems come back as userErrors in the payload.
     validateFn: validateArgs,
-  }).then(lexicographicSortSchema);
+  }).then(lexicographicSortSchema).then(guardArgumentText); // text rules for every argument (text-input.ts)
   return built;
 }

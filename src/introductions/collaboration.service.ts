@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { Viewer } from '../accounts/viewer.js';
 import { isUuid } from '../common/ids.js';
+import { lockOrganizations } from '../organizations/organization-guard.js';
 import type { RequestContext } from '../graphql/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
 import { COLLABORATION_COLUMNS, type CollaborationRow } from './introduction-view.js';
@@ -27,15 +29,15 @@ export interface RatedCollaboration {
 }
 
 /** Which side the viewer rates for: the one named, else the only one it can edit. */
-function ratingSide(ctx: RequestContext, row: CollaborationRow, named: string | undefined | null): string {
+function ratingSide(viewer: Viewer, row: CollaborationRow, named: string | undefined | null): string {
   const sides = [row.organizationAId, row.organizationBId];
   if (named !== undefined && named !== null) {
     const side = sides.find((id) => id === named.toLowerCase());
     if (!side) throw new UserInputError('NOT_A_SIDE', 'input.organizationId', 'This organization is not part of the collaboration');
-    if (!ctx.viewer.canEdit(side)) throw new ForbiddenError('Only owners and editors of the organization can rate for it');
+    if (!viewer.canEdit(side)) throw new ForbiddenError('Only owners and editors of the organization can rate for it');
     return side;
   }
-  const editable = sides.filter((id) => ctx.viewer.canEdit(id));
+  const editable = sides.filter((id) => viewer.canEdit(id));
   if (editable.length === 0) throw new ForbiddenError('Only owners and editors of the organization can rate for it');
   if (editable.length > 1) {
     throw new UserInputError('REQUIRED', 'input.organizationId', 'You edit both organizations: name the one you rate for');
@@ -45,15 +47,22 @@ function ratingSide(ctx: RequestContext, row: CollaborationRow, named: string | 
 
 export async function rateCollaboration(ctx: RequestContext, tx: EntityManager, input: RateCollaborationInput): Promise<RatedCollaboration> {
   if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  const rows: CollaborationRow[] = isUuid(input.collaborationId)
-    ? await tx.query(`SELECT ${COLLABORATION_COLUMNS} FROM collaborations c WHERE c.id = $1 FOR UPDATE`, [input.collaborationId])
+  // The sides never change: read them, lock both organizations with the viewer's roles read fresh (the write
+  // guard), then lock the collaboration itself (same order as introductions: organizations first).
+  const sides: { a: string; b: string }[] = isUuid(input.collaborationId)
+    ? await tx.query('SELECT organization_a_id AS a, organization_b_id AS b FROM collaborations WHERE id = $1', [input.collaborationId])
     : [];
+  if (!sides[0]) throw new NotFoundError('Collaboration');
+  const { viewer } = await lockOrganizations(tx, ctx.viewer, [sides[0].a, sides[0].b]);
+  const rows: CollaborationRow[] = await tx.query(
+    `SELECT ${COLLABORATION_COLUMNS} FROM collaborations c WHERE c.id = $1 FOR UPDATE`, [input.collaborationId],
+  );
   const row = rows[0];
   // Like introductions, a collaboration exists only for the members of its two organizations.
-  if (!row || !canSeeExchange(ctx.viewer, { fromId: row.organizationAId, toId: row.organizationBId })) {
+  if (!row || !canSeeExchange(viewer, { fromId: row.organizationAId, toId: row.organizationBId })) {
     throw new NotFoundError('Collaboration');
   }
-  const side = ratingSide(ctx, row, input.organizationId);
+  const side = ratingSide(viewer, row, input.organizationId);
   const column = side === row.organizationAId ? 'feedback_a' : 'feedback_b';
   await tx.query(`UPDATE collaborations SET ${column} = $2 WHERE id = $1`, [row.id, input.rating]);
   return { id: row.id, organizationId: side };

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
-import { requireMembership } from '../organizations/organization-guard.js';
+import { lockOrganizations, requireMembership } from '../organizations/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
 import { canSeeExchange } from '../privacy/visibility.js';
 
@@ -18,15 +18,21 @@ export function requireMember(ctx: RequestContext, organizationId: string): Prom
 export type IntroductionSide = 'from' | 'to';
 
 /**
- * Loads and locks an introduction for a change that the OWNERs and EDITORs of one side may make. The lock
- * serializes concurrent answers (accept vs withdraw) so exactly one of them wins.
+ * Loads and locks an introduction for a change that the OWNERs and EDITORs of one side may make. Its two
+ * organizations are locked first and the viewer's roles in them read fresh (lockOrganizations, the guard every
+ * write shares; always organizations before the introduction, like requestIntroduction), then the introduction
+ * row, which serializes concurrent answers (accept vs withdraw) so exactly one of them wins. A member removed or
+ * demoted while the request waited is judged by what it is now.
  */
 export async function lockIntroduction(ctx: RequestContext, tx: EntityManager, id: string, side: IntroductionSide): Promise<IntroductionRow> {
-  const viewer = ctx.viewer;
-  if (!viewer.signedIn) throw new UnauthenticatedError();
-  const rows: IntroductionRow[] = isUuid(id)
-    ? await tx.query(`SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`, [id])
+  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
+  // The sides of an introduction never change: reading them before the locks is safe.
+  const sides: { fromId: string; toId: string }[] = isUuid(id)
+    ? await tx.query('SELECT from_organization_id AS "fromId", to_organization_id AS "toId" FROM introductions WHERE id = $1', [id])
     : [];
+  if (!sides[0]) throw new NotFoundError('Introduction');
+  const { viewer } = await lockOrganizations(tx, ctx.viewer, [sides[0].fromId, sides[0].toId]);
+  const rows: IntroductionRow[] = await tx.query(`SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`, [id]);
   const row = rows[0];
   if (!row || !canSeeExchange(viewer, { fromId: row.fromOrganizationId, toId: row.toOrganizationId, delivered: row.delivered })) {
     throw new NotFoundError('Introduction');

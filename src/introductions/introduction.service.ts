@@ -28,7 +28,8 @@ function assertPending(row: IntroductionRow): void {
 }
 
 export async function requestIntroduction(ctx: RequestContext, tx: EntityManager, input: RequestIntroductionInput): Promise<string> {
-  // Locks the requesting organization's row: concurrent requests from it serialize.
+  // Locks the requesting organization's row (concurrent requests from it serialize) and checks the viewer's role
+  // in it as it stands under that lock.
   const from = await requireOrganization(tx, ctx.viewer, input.fromOrganizationId, 'edit');
   const toId = isUuid(input.toOrganizationId) ? input.toOrganizationId.toLowerCase() : null;
   if (toId === from.id) {
@@ -43,7 +44,7 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   const source = parties.find((p) => p.id === from.id)!;
   const target = parties.find((p) => p.id === toId);
   // Same answer for a hidden organization as for a missing one: no existence oracle for PRIVATE profiles.
-  if (!target || !actingViewer(ctx.viewer).canName(target)) throw new NotFoundError('Organization');
+  if (!target || !actingViewer(from.viewer).canName(target)) throw new NotFoundError('Organization');
   // The requester's own dealbreakers: saying so tells the requester only what it set itself.
   if (source.dealbreakerKinds.includes(target.kind)) {
     throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId',

@@ -1,4 +1,5 @@
-import { IsDateString, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate, Omittable } from '../graphql/input-rules.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CapabilityLevel, NeedPriority, NeedStatus } from '../common/enums.js';
 import { UserError } from '../graphql/user-error.types.js';
@@ -14,11 +15,11 @@ class CapabilityFields {
   capacity?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   remote?: boolean;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @Length(0, 2000)
   description?: string;
 }
@@ -41,7 +42,7 @@ export class CapabilityUpdateInput extends CapabilityFields {
   id: string;
 
   @Field(() => CapabilityLevel, { nullable: true })
-  @IsOptional()
+  @Omittable()
   level?: CapabilityLevel;
 }
 
@@ -53,15 +54,15 @@ class NeedFields {
 
   @Field({ nullable: true, description: 'A date, YYYY-MM-DD.' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'neededBy must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   neededBy?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   remoteOk?: boolean;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @Length(0, 2000)
   description?: string;
 }
@@ -84,11 +85,11 @@ export class NeedUpdateInput extends NeedFields {
   id: string;
 
   @Field(() => NeedPriority, { nullable: true })
-  @IsOptional()
+  @Omittable()
   priority?: NeedPriority;
 
   @Field(() => NeedStatus, { nullable: true })
-  @IsOptional()
+  @Omittable()
   status?: NeedStatus;
 }
 

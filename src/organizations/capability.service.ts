@@ -26,20 +26,28 @@ async function assertIssueAreaExists(tx: EntityManager, issueAreaId: string | un
   if (!rows.length) throw new UserInputError('UNKNOWN_ISSUE_AREA', 'input.issueAreaId', 'This issue area does not exist');
 }
 
-/** The organization owning a capability or need, checked for edit rights; a hidden one is NOT_FOUND. */
+/**
+ * The organization owning a capability or need, checked for edit rights; a hidden one is NOT_FOUND. The owner is
+ * read first without a lock (it never changes), then the organization is locked (requireOrganization) and the item
+ * read again: every write to an organization's capabilities and needs holds that lock, so an item a concurrent
+ * remove deleted while this request waited is NOT_FOUND here, never a success that changed nothing.
+ */
 async function requireChild(ctx: RequestContext, tx: EntityManager, table: ChildTable, id: string): Promise<string> {
   const label = table === 'capabilities' ? 'Capability' : 'Need';
   const rows: { organizationId: string }[] = isUuid(id)
     ? await tx.query(`SELECT organization_id AS "organizationId" FROM ${table} WHERE id = $1`, [id])
     : [];
   if (!rows[0]) throw new NotFoundError(label);
+  const { organizationId } = rows[0];
   try {
-    await requireOrganization(tx, ctx.viewer, rows[0].organizationId, 'edit');
+    await requireOrganization(tx, ctx.viewer, organizationId, 'edit');
   } catch (error) {
     if (error instanceof NotFoundError) throw new NotFoundError(label);
     throw error;
   }
-  return rows[0].organizationId;
+  const still: unknown[] = await tx.query(`SELECT 1 FROM ${table} WHERE id = $1 AND organization_id = $2`, [id, organizationId]);
+  if (!still.length) throw new NotFoundError(label);
+  return organizationId;
 }
 
 async function readChild<T>(tx: EntityManager, table: ChildTable, organizationId: string, id: string): Promise<T> {
@@ -104,6 +112,7 @@ export async function updateNeed(ctx: RequestContext, tx: EntityManager, input: 
 
 export async function removeChild(ctx: RequestContext, tx: EntityManager, table: ChildTable, id: string): Promise<string> {
   const organizationId = await requireChild(ctx, tx, table, id);
-  await tx.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
+  const [, deleted]: [unknown, number] = await tx.query(`DELETE FROM ${table} WHERE id = $1`, [id]);
+  if (!deleted) throw new NotFoundError(table === 'capabilities' ? 'Capability' : 'Need');
   return organizationId;
 }

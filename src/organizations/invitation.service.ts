@@ -5,7 +5,7 @@ import { enqueueMail, invitationMail } from '../accounts/outbox.js';
 import { MembershipRole } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../graphql/context.js';
-import { NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
 import { InvitationState } from './invitation.entity.js';
 import {
   INVITATION_TTL_DAYS, type OrganizationInvitation, type OrganizationInvitationAcceptInput,
@@ -81,9 +81,15 @@ export async function revokeInvitation(ctx: RequestContext, tx: EntityManager, i
   const found: { organizationId: string }[] = isUuid(input.invitationId)
     ? await tx.query('SELECT organization_id AS "organizationId" FROM organization_invitations WHERE id = $1', [input.invitationId])
     : [];
-  if (!found[0] || !ctx.viewer.isOwnerOf(found[0].organizationId)) throw new NotFoundError('Invitation');
-  // Same lock order as inviteMember (organization, then invitation).
-  await requireOrganization(tx, ctx.viewer, found[0].organizationId, 'own');
+  if (!found[0]) throw new NotFoundError('Invitation');
+  // Same lock order as inviteMember (organization, then invitation). The owner check is the guard's, on the roles
+  // read under that lock; an invitation the viewer may not manage is NOT_FOUND like a missing one.
+  try {
+    await requireOrganization(tx, ctx.viewer, found[0].organizationId, 'own');
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) throw new NotFoundError('Invitation');
+    throw error;
+  }
   const locked: { status: InvitationState }[] = await tx.query(
     'SELECT status FROM organization_invitations WHERE id = $1 FOR UPDATE', [input.invitationId],
   );

@@ -26,6 +26,10 @@ export async function listMembers(ctx: RequestContext, organizationId: string): 
   );
 }
 
+function notAMember(): UserInputError {
+  return new UserInputError('NOT_A_MEMBER', 'input.userId', 'This user is not a member of the organization');
+}
+
 async function assertAnotherOwnerRemains(tx: EntityManager, organizationId: string, userId: string): Promise<void> {
   const [{ owners }] = await tx.query(
     `SELECT count(*)::int AS owners FROM memberships WHERE organization_id = $1 AND role = 'OWNER' AND user_id <> $2`,
@@ -46,7 +50,7 @@ export async function setMemberRole(ctx: RequestContext, tx: EntityManager, inpu
     )
     : [];
   const member = rows[0];
-  if (!member) throw new UserInputError('NOT_A_MEMBER', 'input.userId', 'This user is not a member of the organization');
+  if (!member) throw notAMember();
   if (member.role === MembershipRole.OWNER && input.role !== MembershipRole.OWNER) {
     await assertAnotherOwnerRemains(tx, input.organizationId, member.userId);
   }
@@ -57,10 +61,10 @@ export async function setMemberRole(ctx: RequestContext, tx: EntityManager, inpu
 
 export async function removeMember(ctx: RequestContext, tx: EntityManager, input: OrganizationMemberRemoveInput): Promise<void> {
   await requireOrganization(tx, ctx.viewer, input.organizationId, 'own');
+  // A malformed id never reaches SQL: it is simply not a member.
+  if (!isUuid(input.userId)) throw notAMember();
   await assertAnotherOwnerRemains(tx, input.organizationId, input.userId);
-  const result = isUuid(input.userId)
-    ? await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2', [input.organizationId, input.userId])
-    : [[], 0];
-  if (!result[1]) throw new UserInputError('NOT_A_MEMBER', 'input.userId', 'This user is not a member of the organization');
+  const result = await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2', [input.organizationId, input.userId]);
+  if (!result[1]) throw notAMember();
   if (input.userId === ctx.viewer.userId) ctx.viewer = ctx.viewer.withoutMembership(input.organizationId);
 }

@@ -3,6 +3,7 @@ import {
   Matches, Max, Min, ValidateNested,
 } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
+import { Omittable } from '../graphql/input-rules.js';
 import { LocationPrecision, OrganizationKind, SizeBand, Visibility } from '../common/enums.js';
 import './profile.types.js';
 
@@ -42,7 +43,7 @@ export class LocationInput {
 @InputType()
 export class OrganizationFields {
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @Length(1, 4000)
   mission?: string;
 
@@ -51,12 +52,12 @@ export class OrganizationFields {
   sizeBand?: SizeBand;
 
   @Field(() => LocationInput, { nullable: true })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   location?: LocationInput;
 
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes.' })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(20)
   @ArrayUnique()
   @IsISO6391({ each: true, message: 'languages must be ISO 639-1 codes such as en or ar' })
@@ -80,22 +81,22 @@ export class OrganizationFields {
   fundingDisclosure?: string;
 
   @Field(() => [ID], { nullable: true })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(20)
   @ArrayUnique()
   issueAreaIds?: string[];
 
   @Field(() => [OrganizationKind], { nullable: true, description: 'Kinds of organization you will not partner with.' })
-  @IsOptional()
+  @Omittable()
   @ArrayUnique()
   dealbreakerKinds?: OrganizationKind[];
 
   @Field(() => Visibility, { nullable: true })
-  @IsOptional()
+  @Omittable()
   visibility?: Visibility;
 
   @Field({ nullable: true, description: 'PRIVATE organizations only: may appear anonymously in suggestions.' })
-  @IsOptional()
+  @Omittable()
   anonymousSuggestions?: boolean;
 }
 
@@ -122,19 +123,19 @@ export class OrganizationUpdateInput extends OrganizationFields {
   id: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @Length(2, 80)
   @Matches(SLUG, { message: 'slug must be lower-case words joined by hyphens' })
   slug?: string;
 
   @Field(() => OrganizationKind, { nullable: true })
-  @IsOptional()
+  @Omittable()
   kind?: OrganizationKind;
 }
 
