@@ -9,6 +9,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AccountThrottles } from './accounts/sign-in-throttle.js';
 import { viewerFromAuthorization } from './accounts/viewer-from-token.js';
 import type { Config } from './config.js';
 import { errorLoggingPlugin, limitsPlugin } from './graphql/apollo-plugins.js';
@@ -17,10 +18,12 @@ import { isConnectionFailure } from './db/connection-errors.js';
 import { ErrorCode } from './graphql/errors.js';
 import { formatError, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, serviceUnavailableError } from './graphql/format-error.js';
 import { LIMITS } from './graphql/limits.js';
+import { clientAddress, createRateLimits } from './graphql/rate-limits.js';
 import { getSchema } from './graphql/schema.js';
 import { startSubscriptionServer } from './graphql/subscription-server.js';
 import { healthRoutes } from './health.routes.js';
 import { metricsMiddleware, metricsRoute } from './metrics.js';
+import { EnginePool } from './suggestions/engine-pool.js';
 
 export interface App {
   server: Server;
@@ -29,14 +32,14 @@ export interface App {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
-const NEW_CONNECTION_GRACE_MS = 1_000;
+const NEW_CONNECTION_GRACE_MS = 2_000;
 
 /**
  * Graceful HTTP drain that loses no accepted request. Apollo's drain plugin (and Node's server.close(), which calls
  * closeIdleConnections) ends every connection without a request in progress, including connections accepted a
  * moment ago whose request is still on its way: under load those clients got ECONNRESET. Here the listener closes,
- * keep-alive connections idle between requests are ended, connections that have not sent a request yet get a
- * second to send it (answered with `Connection: close`), in-flight requests finish, and after 10 s whatever is
+ * keep-alive connections idle between requests are ended, connections that have not sent a request yet get two
+ * seconds to send it (answered with `Connection: close`), in-flight requests finish, and after 10 s whatever is
  * left is destroyed.
  */
 function httpDrainer(server: Server): { drain(): Promise<void> } {
@@ -60,12 +63,19 @@ function httpDrainer(server: Server): { drain(): Promise<void> } {
   return {
     async drain() {
       stopping = true;
+      // Connections the kernel completed while the event loop was busy wait in the accept queue, and closing the
+      // listener resets them. The poll phase accepts all of them: let it run (a signal is handled in the same
+      // iteration, before it) so that only connections arriving in the last microseconds are refused.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
       // net.Server's close stops listening and waits for the connections; http.Server's would drop idle ones.
       const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       for (const [socket, state] of sockets) if (state.active === 0 && state.served > 0) socket.end();
-      const dropSilent = setTimeout(() => {
+      // After the grace, in the check phase (after a poll that reads whatever request bytes have arrived): a
+      // connection that still has not sent a request is dropped.
+      const dropSilent = setTimeout(() => setImmediate(() => {
         for (const [socket, state] of sockets) if (state.active === 0 && state.served === 0) socket.destroy();
-      }, NEW_CONNECTION_GRACE_MS);
+      }), NEW_CONNECTION_GRACE_MS);
       const hard = setTimeout(() => {
         for (const socket of sockets.keys()) socket.destroy();
       }, DRAIN_TIMEOUT_MS);
@@ -106,9 +116,13 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   app.disable('x-powered-by');
   const server = createServer(app);
   const production = config.nodeEnv === 'production';
+  // In memory, or shared through Redis when REDIS_URL is set (src/graphql/rate-limits.ts).
+  const rateLimits = createRateLimits(config, log);
+  const throttles = new AccountThrottles(rateLimits.store, config.rateLimits);
 
-  const subscriptions = startSubscriptionServer({ server, schema, db, log, config });
+  const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles });
   const http = httpDrainer(server);
+  const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -124,7 +138,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     stopOnTerminationSignals: false,
     plugins: [
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      limitsPlugin(schema),
+      limitsPlugin(schema, rateLimits.budgets),
       errorLoggingPlugin(),
       // Stop accepting and drain HTTP while WebSockets are closed with 1001.
       { async serverWillStart() { return { drainServer: async () => { await Promise.all([http.drain(), subscriptions.dispose()]); } }; } },
@@ -172,7 +186,8 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
             extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });
         }
-        return createContext({ viewer, db, requestId, log: log.child({ requestId }) });
+        const throttle = { clientAddress: clientAddress(req, config.rateLimits.trustProxy), throttles };
+        return createContext({ viewer, db, requestId, log: log.child({ requestId }), throttle, engine });
       },
     }),
   );
@@ -195,6 +210,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
 
   return {
     server,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await engine.close();
+      await rateLimits.store.close();
+    },
   };
 }
