@@ -1,6 +1,8 @@
 // The one place that reads the environment. Everything is validated at start-up so a bad value fails fast with
 // a message that names the variable, instead of surfacing later as an obscure runtime error.
 
+import { availableParallelism } from 'node:os';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -21,11 +23,22 @@ export interface Config {
   corsOrigins: string[];
   /** Accounts with these emails are made admins at start-up (how the first admin is created). */
   adminEmails: string[];
+  /** Worker threads for the matching engine's heavy work, with a bounded queue and a time budget per task. */
+  engine: EngineConfig;
   /**
    * Bearer token that /metrics requires. Unset: /metrics is open outside production and answers 404 in
    * production (metrics reveal traffic patterns and internals, so production serves them only to a scraper).
    */
   metricsToken: string | null;
+}
+
+export interface EngineConfig {
+  /** Worker threads (default: the number of cores). */
+  threads: number;
+  /** Tasks that may wait for a thread; beyond that a request is refused with SERVICE_BUSY (default 4 per thread). */
+  queue: number;
+  /** Milliseconds one search may run in its thread before it returns the best found so far (default 1500). */
+  budgetMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +100,15 @@ function list(raw: string | undefined): string[] {
   return (raw || '').split(',').map((item) => item.trim()).filter(Boolean);
 }
 
+function engineConfig(env: Env): EngineConfig {
+  const threads = integer(env, 'ENGINE_THREADS', Math.max(1, availableParallelism()), 1, 256);
+  return {
+    threads,
+    queue: integer(env, 'ENGINE_QUEUE', 4 * threads, 0, 100_000),
+    budgetMs: integer(env, 'ENGINE_BUDGET_MS', 1500, 1, 600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   return {
@@ -103,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     corsOrigins: list(env.CORS_ORIGINS),
     adminEmails: list(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
+    engine: engineConfig(env),
     metricsToken: secret(env, 'METRICS_TOKEN', 16),
   };
 }

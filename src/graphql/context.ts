@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Viewer } from '../accounts/viewer.js';
+import type { EnginePool } from '../suggestions/engine-pool.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface RequestContext {
@@ -10,6 +11,8 @@ export interface RequestContext {
   log: Logger;
   /** Per request: a loader must never cache across requests or viewers. */
   loaders: Loaders;
+  /** The app's worker pool for heavy engine work; absent (scripts, benches), the work runs in-process. */
+  engine?: EnginePool;
 }
 
 export function createContext(base: Omit<RequestContext, 'loaders'>): RequestContext {

@@ -2,7 +2,7 @@
 // and reasons, plus outside orgs that could fill the gaps.
 import { blocks, buildModel, cohesionOf, leadsOf, type CoalitionModel } from './coalition-objective.js';
 import { candidatePool } from './coalition-prune.js';
-import { searchCoalitions, type SearchResult } from './coalition-search.js';
+import { searchCoalitionsWithin, type SearchResult } from './coalition-search.js';
 import { issueName } from './labels.js';
 import type { CoalitionAlternative, CoalitionInput, CoverageCell, EngineOrg, GapFillers, Reason } from './types.js';
 import { LEVEL_BY_VALUE, LEVEL_VALUE } from './weights.js';
@@ -15,14 +15,36 @@ function requiredDifference(size: number, mustCount: number): number {
   return Math.max(1, Math.min(Math.ceil(MIN_DIFFERENCE * size), size - mustCount));
 }
 
+export interface CoalitionBudget {
+  /** performance.now() value at which the search stops and returns the best it found so far */
+  deadline?: number;
+}
+
+export interface CoalitionOutcome {
+  alternatives: CoalitionAlternative[];
+  /** false when the deadline cut the search: the last alternative is marked incomplete and later ones were not searched */
+  complete: boolean;
+}
+
 export function suggestCoalitions(input: CoalitionInput): CoalitionAlternative[] {
-  if (input.minSize < 1 || input.maxSize < input.minSize) return [];
+  return suggestCoalitionsWithin(input).alternatives;
+}
+
+/**
+ * suggestCoalitions under a deadline. Alternatives are searched one after another; when the deadline passes
+ * during one, it keeps the best distinct coalition found so far (marked `complete: false`) and no further
+ * alternative is searched. Without a deadline (or when it is not reached) the result is the one of
+ * suggestCoalitions, every alternative `complete: true`.
+ */
+export function suggestCoalitionsWithin(input: CoalitionInput, budget: CoalitionBudget = {}): CoalitionOutcome {
+  if (input.minSize < 1 || input.maxSize < input.minSize) return { alternatives: [], complete: true };
   const normalized: CoalitionInput = { ...input, maxSize: Math.min(input.maxSize, 30) };
   const model = buildModel(candidatePool(normalized), normalized);
   const wanted = Math.max(1, Math.floor(input.alternatives));
   const chosen: SearchResult[] = [];
   const mustCount = model.mustTotal;
-  for (let a = 0; a < wanted; a++) {
+  let complete = true;
+  for (let a = 0; a < wanted && complete; a++) {
     const previous = chosen.map((c) => new Set(c.idx));
     // Later alternatives are pushed away from earlier ones by a penalty far above any objective
     // difference, then only fully distinct results are accepted.
@@ -35,15 +57,17 @@ export function suggestCoalitions(input: CoalitionInput): CoalitionAlternative[]
       }
       return total;
     };
-    const results = searchCoalitions(model, { penalty: (idx) => OVERLAP_PENALTY * shortfall(idx) });
-    const next = results.find((r) => shortfall(r.idx) === 0);
+    const outcome = searchCoalitionsWithin(model, { penalty: (idx) => OVERLAP_PENALTY * shortfall(idx), deadline: budget.deadline });
+    complete = outcome.complete;
+    const next = outcome.results.find((r) => shortfall(r.idx) === 0);
     if (!next) break;
     chosen.push(next);
   }
-  return chosen.map((c) => describe(model, c, input));
+  const alternatives = chosen.map((c, a) => describe(model, c, input, complete || a < chosen.length - 1));
+  return { alternatives, complete };
 }
 
-function describe(model: CoalitionModel, result: SearchResult, input: CoalitionInput): CoalitionAlternative {
+function describe(model: CoalitionModel, result: SearchResult, input: CoalitionInput, complete: boolean): CoalitionAlternative {
   const idx = [...result.idx].sort((x, y) => (model.orgs[x].id < model.orgs[y].id ? -1 : 1));
   const k = idx.length;
   const { best, lead, maxLoad, covered } = leadsOf(model, idx, k);
@@ -67,6 +91,7 @@ function describe(model: CoalitionModel, result: SearchResult, input: CoalitionI
     balance,
     cohesion: cohesionOf(model, idx, k),
     compatible: true,
+    complete,
     reasons: coalitionReasons(members, coverage, gaps, input),
   };
 }

@@ -1,6 +1,9 @@
 // Heuristic search for good coalitions: greedy construction from many seeds, then best-improvement local
 // search with add / drop / 1-swap moves, then pair-swaps (2-for-2) on the best local optima to escape the
 // traps a single swap cannot (e.g. two members that only pay off together). Fully deterministic.
+// An optional deadline (the request's work budget) is checked in every loop: when it passes, each phase stops
+// with the best feasible set it holds, and the result says it is incomplete. Without a deadline, or when the
+// search ends before it, nothing changes: the same sets in the same order.
 import { formulaOf, objectiveOf, type CoalitionModel } from './coalition-objective.js';
 
 export interface SearchResult {
@@ -17,16 +20,52 @@ export interface SearchOptions {
   seedLimit?: number;
   /** skip the add/drop/swap local search (ablations only) */
   noLocalSearch?: boolean;
+  /**
+   * performance.now() value after which the search stops and returns what it has (the first seed's greedy
+   * construction always runs, so a feasible coalition is found whenever a cheap one exists).
+   */
+  deadline?: number;
+}
+
+export interface SearchOutcome {
+  results: SearchResult[];
+  /** false when the deadline stopped the search before it finished */
+  complete: boolean;
+}
+
+/** Sticky deadline check, reading the clock only every 64th call (an evaluation costs about a microsecond). */
+class Budget {
+  expired = false;
+  private ticks = 0;
+  constructor(private readonly deadline: number | undefined) {}
+  /** Cheap enough for inner loops. */
+  tick(): boolean {
+    if (this.expired) return true;
+    if (this.deadline === undefined || (++this.ticks & 63) !== 0) return false;
+    return this.now();
+  }
+  /** Reads the clock now (between phases). */
+  now(): boolean {
+    if (!this.expired && this.deadline !== undefined && performance.now() > this.deadline) this.expired = true;
+    return this.expired;
+  }
 }
 
 const keyOf = (idx: number[]): string => [...idx].sort((x, y) => x - y).join(',');
 
 export function searchCoalitions(model: CoalitionModel, opts: SearchOptions = {}): SearchResult[] {
+  return searchCoalitionsWithin(model, opts).results;
+}
+
+/** searchCoalitions, also telling whether the deadline cut it short. */
+export function searchCoalitionsWithin(model: CoalitionModel, opts: SearchOptions = {}): SearchOutcome {
   const n = model.n;
   const base: number[] = [];
+  const none: SearchOutcome = { results: [], complete: true };
   for (let i = 0; i < n; i++) if (model.must[i]) base.push(i);
-  if (base.length !== model.mustTotal || base.length > model.maxSize) return [];
-  for (let p = 0; p < base.length; p++) for (let q = 0; q < p; q++) if (model.conflict[base[p] * n + base[q]]) return [];
+  if (base.length !== model.mustTotal || base.length > model.maxSize) return none;
+  for (let p = 0; p < base.length; p++) for (let q = 0; q < p; q++) if (model.conflict[base[p] * n + base[q]]) return none;
+  const budget = new Budget(opts.deadline);
 
   // Orgs that can ever join: not a must member, no dealbreaker with a must member.
   const free: number[] = [];
@@ -46,28 +85,31 @@ export function searchCoalitions(model: CoalitionModel, opts: SearchOptions = {}
   const seeds: number[][] = [base.slice()];
   if (base.length < model.maxSize) for (const i of free.slice(0, opts.seedLimit ?? free.length)) seeds.push([...base, i]);
 
-  for (const seed of seeds) {
-    const start = greedy(model, seed, free, penalty, value);
+  for (let s = 0; s < seeds.length; s++) {
+    if (s > 0 && budget.now()) break;
+    const start = greedy(model, seeds[s], free, penalty, value);
     if (!start) continue;
     const startKey = keyOf(start.idx);
     if (startsSeen.has(startKey)) continue;
     startsSeen.add(startKey);
-    const local = opts.noLocalSearch ? start : localSearch(model, start, free, value);
+    const local = opts.noLocalSearch ? start : localSearch(model, start, free, value, budget);
     optima.set(keyOf(local.idx), local);
   }
 
   const ranked = [...optima.values()].sort(compareResults);
   const top = ranked.slice(0, opts.pairSwapTop ?? 4);
   for (const r of top) {
+    if (budget.now()) break;
     let cur = r;
     for (;;) {
-      const next = pairSwap(model, cur, free, value);
+      const next = pairSwap(model, cur, free, value, budget);
       if (!next) break;
-      cur = localSearch(model, next, free, value);
+      cur = localSearch(model, next, free, value, budget);
+      if (budget.expired) break;
     }
     optima.set(keyOf(cur.idx), cur);
   }
-  return [...optima.values()].sort(compareResults);
+  return { results: [...optima.values()].sort(compareResults), complete: !budget.expired };
 }
 
 function compareResults(a: SearchResult, b: SearchResult): number {
@@ -121,8 +163,11 @@ function greedy(
   return best;
 }
 
-/** Best-improvement local search over add, drop and 1-swap moves; must members never move. */
-function localSearch(model: CoalitionModel, start: SearchResult, free: number[], value: (idx: number[]) => number): SearchResult {
+/**
+ * Best-improvement local search over add, drop and 1-swap moves; must members never move. Past the deadline it
+ * takes the best move seen in the current round (if any) and stops.
+ */
+function localSearch(model: CoalitionModel, start: SearchResult, free: number[], value: (idx: number[]) => number, budget: Budget): SearchResult {
   let cur = start.idx.slice();
   let curValue = start.value;
   for (;;) {
@@ -131,6 +176,7 @@ function localSearch(model: CoalitionModel, start: SearchResult, free: number[],
     const inSet = new Uint8Array(model.n);
     for (const i of cur) inSet[i] = 1;
     const tryMove = (cand: number[]): void => {
+      budget.tick();
       const v = value(cand);
       if (v > bestValue + 1e-9) { bestValue = v; bestMove = cand; }
     };
@@ -143,6 +189,7 @@ function localSearch(model: CoalitionModel, start: SearchResult, free: number[],
       const swapped = cur.slice();
       for (const j of free) {
         if (inSet[j]) continue;
+        if (budget.tick()) break;
         swapped[p] = j;
         const v = value(swapped);
         if (v > bestValue + 1e-9) { bestValue = v; bestMove = swapped.slice(); }
@@ -151,11 +198,15 @@ function localSearch(model: CoalitionModel, start: SearchResult, free: number[],
     if (!bestMove) return { idx: cur, value: curValue };
     cur = bestMove;
     curValue = bestValue;
+    if (budget.expired) return { idx: cur, value: curValue };
   }
 }
 
-/** First improving 2-for-2 exchange (removable pairs x outsider pairs), or null at a pair-swap optimum. */
-function pairSwap(model: CoalitionModel, start: SearchResult, free: number[], value: (idx: number[]) => number): SearchResult | null {
+/**
+ * Best improving 2-for-2 exchange (removable pairs x outsider pairs), or null at a pair-swap optimum. Past the
+ * deadline: the best exchange seen so far, or null.
+ */
+function pairSwap(model: CoalitionModel, start: SearchResult, free: number[], value: (idx: number[]) => number, budget: Budget): SearchResult | null {
   const cur = start.idx;
   const inSet = new Uint8Array(model.n);
   for (const i of cur) inSet[i] = 1;
@@ -169,6 +220,7 @@ function pairSwap(model: CoalitionModel, start: SearchResult, free: number[], va
       for (let u = 0; u < out.length; u++) {
         cand[p] = out[u];
         for (let w = u + 1; w < out.length; w++) {
+          if (budget.tick()) return best;
           cand[q] = out[w];
           const v = value(cand);
           if (v > (best ? best.value : start.value) + 1e-9) best = { idx: cand.slice(), value: v };

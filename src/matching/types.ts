@@ -157,6 +157,8 @@ export interface CoalitionAlternative {
   /** raw cohesion term of the objective (pairwise affinity + issue-area match) */
   cohesion: number;
   compatible: boolean;
+  /** false when the work budget ran out while this alternative was searched: feasible, maybe not the best */
+  complete: boolean;
   reasons: Reason[];
 }
 

@@ -6,7 +6,8 @@ import { loadVisibleRecords } from '../organizations/visible-records.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.js';
 import { positionWithinSql } from '../privacy/location-sql.js';
-import { defaultCategoriesForIssue, findGapFillers, suggestCoalitions, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
+import { defaultCategoriesForIssue, findGapFillers, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
+import { runCoalitionEngine } from './engine-pool.js';
 import { loadTrustAmong } from './trust-graph.js';
 import { LEVEL_RANK_SQL, loadMatchOrgs, loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import { requireMemberOrganization } from './suggestion-access.js';
@@ -170,7 +171,8 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
     // between two forced members would tell whose dealbreaker it is.
     privateDealbreakerIds: checked.mustInclude.filter((id) => !ctx.viewer.isMemberOf(id)),
   };
-  const alternatives = suggestCoalitions(engineInput);
+  // Off the event loop, under the work budget (engine-pool.ts).
+  const { alternatives } = await runCoalitionEngine(ctx, engineInput);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const allGaps = [...new Set(alternatives.flatMap((a) => a.gaps))];
   const fillers = await gapFillerOrgs(ctx, allGaps, candidates.map((c) => c.id));
@@ -193,6 +195,7 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
       })),
       balance: alt.balance,
       compatible: alt.compatible,
+      complete: alt.complete,
       cohesion: alt.cohesion,
       score: alt.score,
       reasons: alt.reasons,

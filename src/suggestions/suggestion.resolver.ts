@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { PageArgs, toPage } from '../graphql/connection.js';
 import type { RequestContext } from '../graphql/context.js';
+import { coalitionSuggestionsComplexity, partnerSuggestionsComplexity } from '../graphql/limits.js';
 import { listCoalitionSuggestions } from './coalition-suggestion.service.js';
 import { listPartnerSuggestions } from './partner-suggestion.service.js';
 import {
@@ -13,6 +14,7 @@ export class SuggestionResolver {
     description: 'Partners for an organization you belong to, best first, each with its score, its parts and reasons. '
       + 'PRIVATE organizations appear only anonymously and only if they opted in. The engine ranks the few hundred '
       + 'strongest candidates found through the skill, issue-area and location indexes; totalCount counts those ranked.',
+    complexity: partnerSuggestionsComplexity,
   })
   async partnerSuggestions(
     @Ctx() ctx: RequestContext,
@@ -25,7 +27,9 @@ export class SuggestionResolver {
 
   @Query(() => [CoalitionAlternative], {
     description: 'Distinct coalitions for an issue and a place, asked by a member of `input.organizationId`, with '
-      + 'coverage, gaps and who could fill them.',
+      + 'coverage, gaps and who could fill them. Priced by its work (categories, size range, alternatives); the '
+      + 'search runs in a worker under a time budget and marks a cut result `complete: false`.',
+    complexity: coalitionSuggestionsComplexity,
   })
   async coalitionSuggestions(
     @Ctx() ctx: RequestContext,

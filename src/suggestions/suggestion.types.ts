@@ -223,6 +223,12 @@ export class CoalitionAlternative {
   @Field({ description: 'No dealbreaker between any two members.' })
   compatible: boolean;
 
+  @Field({
+    description: 'False when the search ran out of its work budget while looking for this alternative: it is a '
+      + 'valid coalition but maybe not the best, and fewer alternatives than asked may have been returned.',
+  })
+  complete: boolean;
+
   @Field(() => Float, { description: 'Average relationship between members (shared issues, issue match).' })
   cohesion: number;
 
