@@ -118,6 +118,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const production = config.nodeEnv === 'production';
   // In memory, or shared through Redis when REDIS_URL is set (src/graphql/rate-limits.ts).
   const rateLimits = createRateLimits(config, log);
+  await rateLimits.store.ready();
   const throttles = new AccountThrottles(rateLimits.store, config.rateLimits);
 
   const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles });

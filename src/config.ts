@@ -30,6 +30,31 @@ export interface Config {
    * production (metrics reveal traffic patterns and internals, so production serves them only to a scraper).
    */
   metricsToken: string | null;
+  /** Rate limits and abuse throttles (src/graphql/rate-limits.ts, src/accounts/sign-in-throttle.ts). */
+  rateLimits: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  /** Client address = the first X-Forwarded-For hop (behind a proxy that sets it), else the socket's address. */
+  trustProxy: boolean;
+  /** Prefix of the counters in Redis (when REDIS_URL is set), so deployments or tests sharing a Redis stay apart. */
+  redisPrefix: string;
+  /** Query cost a user (any of its tokens) may spend per window, and an address (all its requests). */
+  userCostPerWindow: number;
+  addressCostPerWindow: number;
+  costWindowSeconds: number;
+  /** Consecutive wrong passwords for one email before refusals start; the refusals last base x 2^n, capped at max. */
+  signInFreeFailures: number;
+  signInBlockBaseSeconds: number;
+  signInBlockMaxSeconds: number;
+  /** Per address and account window: wrong sign-in passwords, wrong confirmation codes, sign-ups. */
+  signInAddressFailures: number;
+  verifyEmailAddressFailures: number;
+  signUpsPerAddress: number;
+  accountWindowSeconds: number;
+  /** Sign-up mails (codes or notices) one address receives per day, and invitation mails one organization sends per day. */
+  signUpMailsPerEmailPerDay: number;
+  invitationMailsPerOrganizationPerDay: number;
 }
 
 export interface EngineConfig {
@@ -127,5 +152,21 @@ export function loadConfig(env: Env = process.env): Config {
     adminEmails: list(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
     engine: engineConfig(env),
     metricsToken: secret(env, 'METRICS_TOKEN', 16),
+    rateLimits: {
+      trustProxy: boolean(env, 'TRUST_PROXY', false),
+      redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'coalesce:rl',
+      userCostPerWindow: integer(env, 'RATE_LIMIT_USER_COST', 100_000, 1, 1e9),
+      addressCostPerWindow: integer(env, 'RATE_LIMIT_ADDRESS_COST', 200_000, 1, 1e9),
+      costWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+      signInFreeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', 5, 1, 1000),
+      signInBlockBaseSeconds: integer(env, 'SIGN_IN_BLOCK_BASE_SECONDS', 1, 1, 86_400),
+      signInBlockMaxSeconds: integer(env, 'SIGN_IN_BLOCK_MAX_SECONDS', 900, 1, 86_400),
+      signInAddressFailures: integer(env, 'SIGN_IN_ADDRESS_FAILURES', 100, 1, 1e6),
+      verifyEmailAddressFailures: integer(env, 'VERIFY_EMAIL_ADDRESS_FAILURES', 100, 1, 1e6),
+      signUpsPerAddress: integer(env, 'SIGN_UPS_PER_ADDRESS', 2000, 1, 1e6),
+      accountWindowSeconds: integer(env, 'ACCOUNT_LIMIT_WINDOW_SECONDS', 3600, 1, 86_400),
+      signUpMailsPerEmailPerDay: integer(env, 'SIGN_UP_MAILS_PER_EMAIL', 10, 1, 1e6),
+      invitationMailsPerOrganizationPerDay: integer(env, 'INVITATION_MAILS_PER_ORGANIZATION', 500, 1, 1e6),
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   AccountVerifyEmailInput, ViewerInfo,
 } from './account.types.js';
 import { findUser, signIn, signOut, signUp, verifyEmail } from './account.service.js';
+import { signInOutcome, verifyEmailOutcome } from './sign-in-throttle.js';
 
 const SIGN_UP_ACCEPTED = 'If this address can be used, a confirmation code was sent to it. Enter it with accountVerifyEmail.';
 const SIGN_UP_REFUSED = 'Nothing was done: correct the input (see userErrors) and try again.';
@@ -30,9 +31,14 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AccountSignUpInput, { validate: false }) input: AccountSignUpInput,
   ): Promise<AccountSignUpPayload> {
-    const { userErrors } = await runMutation(ctx, input, async (tx) => { await signUp(ctx, tx, input); return true; });
-    const accepted = userErrors.length === 0;
-    return { accepted, message: accepted ? SIGN_UP_ACCEPTED : SIGN_UP_REFUSED, userErrors };
+    const attempt = async (): Promise<AccountSignUpPayload> => {
+      const { userErrors } = await runMutation(ctx, input, async (tx) => { await signUp(ctx, tx, input); return true; });
+      const accepted = userErrors.length === 0;
+      return { accepted, message: accepted ? SIGN_UP_ACCEPTED : SIGN_UP_REFUSED, userErrors };
+    };
+    // Sign-ups per address and mails per recipient (src/accounts/sign-in-throttle.ts).
+    const throttle = ctx.throttle;
+    return throttle ? throttle.throttles.signUp(throttle.clientAddress, String(input.email ?? ''), attempt, (payload) => payload.accepted) : attempt();
   }
 
   @Mutation(() => AccountSessionPayload, {
@@ -43,12 +49,17 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AccountVerifyEmailInput, { validate: false }) input: AccountVerifyEmailInput,
   ): Promise<AccountSessionPayload> {
-    // A wrong guess returns null rather than throwing, so the attempt it used is committed.
-    const outcome = await runMutation(ctx, input, (tx) => verifyEmail(ctx, tx, input));
-    const userErrors = outcome.userErrors.length || outcome.result
-      ? outcome.userErrors
-      : [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code and password do not confirm this address (wrong, used or expired code, or another password)' }];
-    return { token: outcome.result?.token ?? null, user: outcome.result?.user ?? null, userErrors };
+    const attempt = async (): Promise<AccountSessionPayload> => {
+      // A wrong guess returns null rather than throwing, so the attempt it used is committed.
+      const outcome = await runMutation(ctx, input, (tx) => verifyEmail(ctx, tx, input));
+      const userErrors = outcome.userErrors.length || outcome.result
+        ? outcome.userErrors
+        : [{ code: 'INVALID_CODE', field: 'input.code', message: 'This code and password do not confirm this address (wrong, used or expired code, or another password)' }];
+      return { token: outcome.result?.token ?? null, user: outcome.result?.user ?? null, userErrors };
+    };
+    // Wrong codes per address (src/accounts/sign-in-throttle.ts).
+    const throttle = ctx.throttle;
+    return throttle ? throttle.throttles.verifyEmail(throttle.clientAddress, attempt, verifyEmailOutcome) : attempt();
   }
 
   @Mutation(() => AccountSessionPayload)
@@ -56,8 +67,13 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AccountSignInInput, { validate: false }) input: AccountSignInInput,
   ): Promise<AccountSessionPayload> {
-    const { result, userErrors } = await runMutation(ctx, input, (tx) => signIn(ctx, tx, input));
-    return { token: result?.token ?? null, user: result?.user ?? null, userErrors };
+    const attempt = async (): Promise<AccountSessionPayload> => {
+      const { result, userErrors } = await runMutation(ctx, input, (tx) => signIn(ctx, tx, input));
+      return { token: result?.token ?? null, user: result?.user ?? null, userErrors };
+    };
+    // Wrong passwords per email (growing refusals) and per address (src/accounts/sign-in-throttle.ts).
+    const throttle = ctx.throttle;
+    return throttle ? throttle.throttles.signIn(throttle.clientAddress, String(input.email ?? ''), attempt, signInOutcome) : attempt();
   }
 
   @Mutation(() => AccountSignOutPayload, { description: 'Revokes the token this request was made with.' })

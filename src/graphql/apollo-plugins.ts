@@ -6,14 +6,29 @@ import type { RequestContext } from './context.js';
 import { isPublicCode } from './errors.js';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './format-error.js';
 import { enforceOperationLimits } from './limits.js';
+import { budgetHeaders, type CostBudgets, type ReportedBudget } from './rate-limits.js';
 
-/** Depth, alias, directive and cost limits, with the request's variables. */
-export function limitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+/**
+ * Depth, alias, directive and cost limits, with the request's variables; then the operation's cost is charged to
+ * the rate limits (user and address), and the budget is reported in x-ratelimit-* headers on the response.
+ */
+export function limitsPlugin(schema: GraphQLSchema, budgets?: CostBudgets): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
+      let budget: ReportedBudget | null = null;
       return {
-        async didResolveOperation({ document, request, operationName }) {
-          enforceOperationLimits(schema, document, request.variables, operationName);
+        async didResolveOperation({ document, request, operationName, contextValue }) {
+          const cost = enforceOperationLimits(schema, document, request.variables, operationName);
+          if (!budgets) return;
+          try {
+            budget = await budgets.charge({ userId: contextValue.viewer.userId, address: contextValue.throttle?.clientAddress ?? 'unknown' }, cost ?? 1);
+          } catch (error) {
+            budget = (error instanceof GraphQLError ? (error.extensions.cost as ReportedBudget | undefined) : undefined) ?? null;
+            throw error;
+          }
+        },
+        async willSendResponse({ response }) {
+          if (budget) for (const [name, value] of budgetHeaders(budget)) response.http.headers.set(name, value);
         },
       };
     },

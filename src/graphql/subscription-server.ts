@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
+import type { AccountThrottles } from '../accounts/sign-in-throttle.js';
 import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { Config } from '../config.js';
@@ -13,6 +14,7 @@ import { createContext } from './context.js';
 import { ErrorCode } from './errors.js';
 import { formatError } from './format-error.js';
 import { enforceOperationLimits, LIMITS } from './limits.js';
+import { clientAddress, type CostBudgets } from './rate-limits.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 
@@ -24,8 +26,10 @@ export interface SubscriptionServer {
  * graphql-ws on the same port and path as HTTP. It runs none of Apollo's plugins, so the same limits, auth and
  * error masking are applied here; queries and mutations are refused (they belong on HTTP, with CSRF checks).
  */
-export function startSubscriptionServer(options: { server: Server; schema: GraphQLSchema; db: DataSource; log: Logger; config: Config }): SubscriptionServer {
-  const { server, schema, db, log, config } = options;
+export function startSubscriptionServer(options: {
+  server: Server; schema: GraphQLSchema; db: DataSource; log: Logger; config: Config; budgets?: CostBudgets; throttles?: AccountThrottles;
+}): SubscriptionServer {
+  const { server, schema, db, log, config, budgets, throttles } = options;
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
@@ -73,27 +77,34 @@ export function startSubscriptionServer(options: { server: Server; schema: Graph
         if (operation?.operation !== 'subscription') {
           return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP for queries and mutations', { extensions: { code: 'BAD_REQUEST' } })];
         }
+        const viewer = viewers.get(socket)!;
+        // The same cost budget as HTTP: the subscription is charged its cost once, when it starts.
+        const address = clientAddress(ctx.extra.request, config.rateLimits.trustProxy);
         try {
-          enforceOperationLimits(schema, document, payload.variables ?? undefined, payload.operationName);
+          const cost = enforceOperationLimits(schema, document, payload.variables ?? undefined, payload.operationName);
+          await budgets?.charge({ userId: viewer.userId, address }, cost ?? 1);
         } catch (error) {
           return [error as GraphQLError];
         }
         counts.set(socket, count);
-        const viewer = viewers.get(socket)!;
         const requestId = randomUUID();
         const args: ExecutionArgs = {
           schema,
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }) }),
+          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
         };
         return args;
       },
       onComplete: (ctx) => {
         counts.set(ctx.extra.socket, Math.max(0, (counts.get(ctx.extra.socket) ?? 1) - 1));
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON())),
+      // extensions.http (status, headers) is for HTTP responses only: Apollo strips it there, so here too.
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
+        const { http: _http, ...extensions } = error.extensions ?? {};
+        return formatError({ ...error.toJSON(), extensions });
+      }),
     },
     wss,
   );

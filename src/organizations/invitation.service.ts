@@ -69,6 +69,8 @@ export async function inviteMember(ctx: RequestContext, tx: EntityManager, input
     id = inserted[0].id;
   }
   if (open[0]?.status !== InvitationState.DECLINED) {
+    // Mails per organization per day, counted once the inviter is authorized (src/accounts/sign-in-throttle.ts).
+    await ctx.throttle?.throttles.invitationMail(input.organizationId);
     const [{ name }]: { name: string }[] = await tx.query('SELECT name FROM organizations WHERE id = $1', [input.organizationId]);
     await enqueueMail(tx, invitationMail(email, { organizationName: name, role: input.role, expiresAt }));
   }
