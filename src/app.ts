@@ -42,7 +42,7 @@ const NEW_CONNECTION_GRACE_MS = 2_000;
  * seconds to send it (answered with `Connection: close`), in-flight requests finish, and after 10 s whatever is
  * left is destroyed.
  */
-function httpDrainer(server: Server): { drain(): Promise<void> } {
+function httpDrainer(server: Server, log: Logger): { drain(): Promise<void> } {
   const sockets = new Map<Socket, { active: number; served: number }>();
   let stopping = false;
   server.on('connection', (socket: Socket) => {
@@ -74,7 +74,14 @@ function httpDrainer(server: Server): { drain(): Promise<void> } {
       // After the grace, in the check phase (after a poll that reads whatever request bytes have arrived): a
       // connection that still has not sent a request is dropped.
       const dropSilent = setTimeout(() => setImmediate(() => {
-        for (const [socket, state] of sockets) if (state.active === 0 && state.served === 0) socket.destroy();
+        let dropped = 0;
+        for (const [socket, state] of sockets) {
+          if (state.active === 0 && state.served === 0) {
+            socket.destroy();
+            dropped++;
+          }
+        }
+        if (dropped) log.warn({ dropped }, 'shutdown: dropped connections that sent no request');
       }), NEW_CONNECTION_GRACE_MS);
       const hard = setTimeout(() => {
         for (const socket of sockets.keys()) socket.destroy();
@@ -122,7 +129,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const throttles = new AccountThrottles(rateLimits.store, config.rateLimits);
 
   const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles });
-  const http = httpDrainer(server);
+  const http = httpDrainer(server, log);
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
 
   const apollo = new ApolloServer<RequestContext>({
