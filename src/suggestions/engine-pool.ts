@@ -107,11 +107,16 @@ export class EnginePool {
     return Math.max(1, Math.ceil((waves * this.options.budgetMs) / 1000));
   }
 
-  async coalitions(input: CoalitionInput): Promise<CoalitionOutcome> {
+  /** SERVICE_BUSY now when every thread is busy and the queue is full (before a request spends database work). */
+  ensureCapacity(): void {
     if (this.inFlight >= this.options.threads + this.options.queue) {
       this.refused++;
       throw new EngineBusyError(this.retryAfterSeconds());
     }
+  }
+
+  async coalitions(input: CoalitionInput): Promise<CoalitionOutcome> {
+    this.ensureCapacity();
     const task: CoalitionTask = { input: toWireCoalitionInput(input), budgetMs: this.options.budgetMs };
     this.inFlight++;
     let result: CoalitionTaskResult;
