@@ -10,6 +10,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 @Index('organization_match_profiles_offered_idx', { synchronize: false })
 @Index('organization_match_profiles_needed_idx', { synchronize: false })
 @Index('organization_match_profiles_issues_idx', { synchronize: false })
+@Index('organization_match_profiles_anonymous_offered_idx', { synchronize: false })
 @Entity('organization_match_profiles')
 export class MatchProfileEntity {
   @PrimaryColumn('uuid')
@@ -41,4 +42,8 @@ export class MatchProfileEntity {
   /** OPEN needs: [needId, skillId, priority, remoteOk, issueAreaId][] */
   @Column('jsonb', { default: () => "'[]'" })
   needs: unknown;
+
+  /** PRIVATE and opted in to anonymous suggestions: found through a partial index of its own (privacy/anonymous-card.ts). */
+  @Column({ default: false })
+  anonymousCard: boolean;
 }

@@ -67,6 +67,10 @@ function cardFilters(requester: MatchOrg, filter: PartnerSuggestionFilter, param
   return where;
 }
 
+function hasCardFilter(filter: PartnerSuggestionFilter): boolean {
+  return Boolean(filter.skillIds?.length || filter.kinds?.length || (filter.maxDistanceKm ?? null) !== null);
+}
+
 function hasExplicitFilter(filter: PartnerSuggestionFilter): boolean {
   return Boolean(filter.issueAreaIds?.length || filter.skillIds?.length || filter.kinds?.length || filter.verifiedOnly || (filter.maxDistanceKm ?? null) !== null);
 }
@@ -134,8 +138,15 @@ export async function loadPartnerCandidates(
     const related = [...tax.skills].filter(([, s]) => needs.some((n) => tax.skills.get(n.skillId)?.categoryId === s.categoryId)).map(([id]) => id);
     const urgencyTotal = needs.reduce((sum, n) => sum + n.weight, 0);
     const cardPre = `((${needs.map((n) => `${n.weight} * (mp.offered_skill_ids @> ARRAY[${params.add(n.skillId)}::uuid])::int`).join(' + ')})::float8 / ${urgencyTotal})`;
-    tiers.push(`(SELECT o.id, 1 AS tier, ${cardPre} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
-      WHERE mp.offered_skill_ids && ${params.add(related)}::uuid[] AND ${anonymousWhere} ORDER BY pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`);
+    // Cards are found through the partial index on anonymous_card; ranked on the profile first and checked against
+    // the policy and filters after, unless card filters are given (then checked first, as they may reject many).
+    const cards = `mp.anonymous_card AND mp.offered_skill_ids && ${params.add(related)}::uuid[]`;
+    tiers.push(hasCardFilter(filter)
+      ? `(SELECT o.id, 1 AS tier, ${cardPre} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
+          WHERE ${cards} AND ${anonymousWhere} ORDER BY pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`
+      : `(SELECT o.id, 1 AS tier, best.pre FROM (SELECT mp.organization_id, ${cardPre} AS pre FROM organization_match_profiles mp
+            WHERE ${cards} ORDER BY pre DESC, mp.organization_id LIMIT ${TIER_LIMITS.anonymous * 2}) best
+          JOIN organizations o ON o.id = best.organization_id WHERE ${anonymousWhere} ORDER BY best.pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`);
   }
   if (needed.length) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
   if (circleIds.length) {

@@ -20,7 +20,7 @@ const REGION_CELL = { lat: -1.5, lng: 36.5 };
 const OTHER_OFFICE = { lat: -1.8712, lng: 36.1034 };
 
 const SUGGESTIONS = `query($id: ID!, $filter: PartnerSuggestionFilter) {
-  partnerSuggestions(organizationId: $id, filter: $filter, first: 100) {
+  partnerSuggestions(organizationId: $id, filter: $filter, first: 20) {
     totalCount
     nodes {
       organization { id }
@@ -202,6 +202,25 @@ describe('following and filling in an anonymous organization', () => {
     expect(await anonymousRows({ verifiedOnly: true })).toEqual([]);
     // A filter on what the card shows still finds them (so the empty answers above are the rule, not a broken query).
     expect(await anonymousRows({ kinds: ['LEGAL_AID'] })).toHaveLength(2);
+  });
+});
+
+describe('opting in and out', () => {
+  it('a card appears when a PRIVATE organization opts in after the fact and goes when it opts out; made PUBLIC it is named', async () => {
+    const late = await createOrg(app, defender, { name: 'Late Opt-in', kind: 'FAITH_BASED', visibility: 'PRIVATE', anonymousSuggestions: false });
+    await addCapability(app, defender, late.id, 'emergency-relocation', 'BASIC');
+    const kinds = async () => (await anonymousRows()).map((r) => r.anonymous!.kind);
+    const named = async () => (await suggestions()).nodes.some((n) => n.organization?.id === late.id);
+    const update = async (input: Record<string, unknown>) => ok(await rawGql(app,
+      'mutation($input: OrganizationUpdateInput!) { organizationUpdate(input: $input) { userErrors { code } } }', { input: { id: late.id, ...input } }, defender.token));
+    expect(await kinds()).not.toContain('FAITH_BASED');
+    await update({ anonymousSuggestions: true });
+    expect(await kinds()).toContain('FAITH_BASED');
+    await update({ anonymousSuggestions: false });
+    expect(await kinds()).not.toContain('FAITH_BASED');
+    await update({ anonymousSuggestions: true, visibility: 'PUBLIC' });
+    expect(await kinds()).not.toContain('FAITH_BASED');
+    expect(await named()).toBe(true);
   });
 });
 
