@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions.js';
 import { addCapability, addMember, createOrg, signUp, type TestUser } from '../support/factories.js';
 import { rawGql, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -62,7 +61,7 @@ function code(answer: Answer): string | undefined {
 
 /** A second connection that holds an organization's row lock, as a slow concurrent writer would. */
 async function holdOrganization(organizationId: string) {
-  const client = new Client({ connectionString: (app.db.options as PostgresConnectionOptions).url });
+  const client = new Client({ connectionString: (app.db.options as { url?: string }).url });
   await client.connect();
   await client.query('BEGIN');
   await client.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [organizationId]);
