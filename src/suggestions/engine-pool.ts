@@ -74,14 +74,15 @@ export class EnginePool {
   constructor(readonly options: EngineConfig) {
     this.piscina = new Piscina({
       filename: workerFile(),
-      minThreads: options.threads,
+      // Threads start with the first search, not with the app: start-up (and a test app that never searches) does
+      // not pay for loading the engine in each thread; once started they stay (idleTimeout below).
+      minThreads: 0,
       maxThreads: options.threads,
       maxQueue: Math.max(options.queue, 0),
       // One task at a time per thread: a search is CPU-bound, a second one would only halve the speed of both.
       concurrentTasksPerWorker: 1,
       niceIncrement: WORKER_NICE,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      // Threads start with the app, so the first request does not pay for loading the engine.
       idleTimeout: Number.POSITIVE_INFINITY,
     });
   }

@@ -95,6 +95,7 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'CoalitionAlternative.gaps': 'category codes only',
   'CoalitionAlternative.gapFillers': ORG,
   'CoalitionAlternative.balance': 'figures of the chosen members',
+  'CoalitionAlternative.complete': 'whether the work budget cut the search: a fact of the request, not of any organization',
   'CoalitionAlternative.compatible': 'dealbreakers of must-include organizations one does not belong to are not enforced between them (tests/privacy/anonymous-suggestions.test.ts)',
   'CoalitionAlternative.cohesion': 'figures of the chosen members',
   'CoalitionAlternative.score': 'figures of the chosen members',
