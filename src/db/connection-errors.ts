@@ -18,9 +18,9 @@ const MESSAGES = [
 ];
 
 // TypeORM releases a transaction's query runner when its connection dies (PostgreSQL terminated the session) and
-// the next statement then fails with this error, the connection error itself being gone. It could also be a bug
+// the next statement then fails with one of these errors, the connection error itself being gone. It could also be a bug
 // (a runner used after release): it is still logged in full, as "database unavailable".
-const CONNECTION_LOST_ERRORS = new Set(['QueryRunnerProviderAlreadyReleasedError']);
+const CONNECTION_LOST_ERRORS = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 
 function isConnectionFailureOne(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
