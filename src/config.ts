@@ -155,8 +155,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: {
       trustProxy: boolean(env, 'TRUST_PROXY', false),
       redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'coalesce:rl',
-      userCostPerWindow: integer(env, 'RATE_LIMIT_USER_COST', 100_000, 1, 1e9),
-      addressCostPerWindow: integer(env, 'RATE_LIMIT_ADDRESS_COST', 200_000, 1, 1e9),
+      userCostPerWindow: integer(env, 'RATE_LIMIT_USER_COST', 1_000_000, 1, 1e12),
+      addressCostPerWindow: integer(env, 'RATE_LIMIT_ADDRESS_COST', 3_000_000, 1, 1e12),
       costWindowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       signInFreeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', 5, 1, 1000),
       signInBlockBaseSeconds: integer(env, 'SIGN_IN_BLOCK_BASE_SECONDS', 1, 1, 86_400),
