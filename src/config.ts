@@ -62,7 +62,7 @@ export interface EngineConfig {
   threads: number;
   /** Tasks that may wait for a thread; beyond that a request is refused with SERVICE_BUSY (default 4 per thread). */
   queue: number;
-  /** Milliseconds one search may run in its thread before it returns the best found so far (default 1500). */
+  /** CPU milliseconds one search may use in its thread before it returns the best found so far (default 1500). */
   budgetMs: number;
 }
 

@@ -18,6 +18,8 @@ function requiredDifference(size: number, mustCount: number): number {
 export interface CoalitionBudget {
   /** performance.now() value at which the search stops and returns the best it found so far */
   deadline?: number;
+  /** asked when the deadline passes: a later one to go on, or undefined to stop (see SearchOptions) */
+  extendDeadline?: (now: number) => number | undefined;
 }
 
 export interface CoalitionOutcome {
@@ -44,6 +46,14 @@ export function suggestCoalitionsWithin(input: CoalitionInput, budget: Coalition
   const chosen: SearchResult[] = [];
   const mustCount = model.mustTotal;
   let complete = true;
+  // One deadline for all the alternatives: an extension granted during one search holds for the next ones.
+  let deadline = budget.deadline;
+  const extend = budget.extendDeadline;
+  const extendDeadline = extend && ((now: number) => {
+    const later = extend(now);
+    if (later !== undefined) deadline = later;
+    return later;
+  });
   for (let a = 0; a < wanted && complete; a++) {
     const previous = chosen.map((c) => new Set(c.idx));
     // Later alternatives are pushed away from earlier ones by a penalty far above any objective
@@ -57,7 +67,7 @@ export function suggestCoalitionsWithin(input: CoalitionInput, budget: Coalition
       }
       return total;
     };
-    const outcome = searchCoalitionsWithin(model, { penalty: (idx) => OVERLAP_PENALTY * shortfall(idx), deadline: budget.deadline });
+    const outcome = searchCoalitionsWithin(model, { penalty: (idx) => OVERLAP_PENALTY * shortfall(idx), deadline, extendDeadline });
     complete = outcome.complete;
     const next = outcome.results.find((r) => shortfall(r.idx) === 0);
     if (!next) break;

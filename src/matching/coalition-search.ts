@@ -25,6 +25,11 @@ export interface SearchOptions {
    * construction always runs, so a feasible coalition is found whenever a cheap one exists).
    */
   deadline?: number;
+  /**
+   * Asked when the deadline passes: a later deadline to go on (e.g. the thread had less CPU time than the wall
+   * time suggests), or undefined to stop.
+   */
+  extendDeadline?: (now: number) => number | undefined;
 }
 
 export interface SearchOutcome {
@@ -37,7 +42,10 @@ export interface SearchOutcome {
 class Budget {
   expired = false;
   private ticks = 0;
-  constructor(private readonly deadline: number | undefined) {}
+  constructor(
+    private deadline: number | undefined,
+    private readonly extend?: (now: number) => number | undefined,
+  ) {}
   /** Cheap enough for inner loops. */
   tick(): boolean {
     if (this.expired) return true;
@@ -46,7 +54,12 @@ class Budget {
   }
   /** Reads the clock now (between phases). */
   now(): boolean {
-    if (!this.expired && this.deadline !== undefined && performance.now() > this.deadline) this.expired = true;
+    if (this.expired || this.deadline === undefined) return this.expired;
+    const now = performance.now();
+    if (now <= this.deadline) return false;
+    const later = this.extend?.(now);
+    if (later !== undefined && later > now) this.deadline = later;
+    else this.expired = true;
     return this.expired;
   }
 }
@@ -65,7 +78,7 @@ export function searchCoalitionsWithin(model: CoalitionModel, opts: SearchOption
   for (let i = 0; i < n; i++) if (model.must[i]) base.push(i);
   if (base.length !== model.mustTotal || base.length > model.maxSize) return none;
   for (let p = 0; p < base.length; p++) for (let q = 0; q < p; q++) if (model.conflict[base[p] * n + base[q]]) return none;
-  const budget = new Budget(opts.deadline);
+  const budget = new Budget(opts.deadline, opts.extendDeadline);
 
   // Orgs that can ever join: not a must member, no dealbreaker with a must member.
   const free: number[] = [];

@@ -5,14 +5,15 @@ import type { EngineConfig } from '../config.js';
 import type { RequestContext } from '../graphql/context.js';
 import { ErrorCode, QueryLimitError } from '../graphql/errors.js';
 import { suggestCoalitionsWithin, type CoalitionInput, type CoalitionOutcome } from '../matching/index.js';
-import { toWireCoalitionInput, type CoalitionTask, type CoalitionTaskResult } from '../matching/engine-worker.js';
+import { cpuBudget, toWireCoalitionInput, type CoalitionTask, type CoalitionTaskResult } from '../matching/engine-worker.js';
 
 // The matching engine's heavy work (coalition search; event schedules next) runs in worker threads, so one
 // request cannot stall the event loop: a coalition search of 30 members over 13 categories took 3.6 s of pure
 // CPU, during which the process answered nothing. piscina (a maintained pool on node:worker_threads) gives a
 // fixed set of threads, a bounded queue, worker replacement after a crash and a clean close; the tasks are plain
-// data (src/matching/engine-worker.ts). Every task runs under a time budget inside the engine (the search returns
-// the best found so far), so a thread is never held longer than the budget plus the model's set-up.
+// data (src/matching/engine-worker.ts). Every task runs under a budget of its thread's CPU time inside the engine
+// (the search returns the best found so far; at most 4 budgets of wall time on a starved machine), so a thread is
+// never held much longer than the budget plus the model's set-up.
 //
 // A full queue answers SERVICE_BUSY (HTTP 503 with Retry-After and extensions.retryAfterSeconds): the server as a
 // whole is at capacity, which is neither this client's rate (RATE_LIMITED) nor the shape of its query
@@ -154,7 +155,7 @@ export async function runCoalitionEngine(ctx: RequestContext, input: CoalitionIn
   const budgetMs = ctx.engine?.budgetMs ?? DEFAULT_BUDGET_MS;
   const outcome = ctx.engine
     ? await ctx.engine.coalitions(input)
-    : suggestCoalitionsWithin(input, { deadline: performance.now() + budgetMs });
+    : suggestCoalitionsWithin(input, cpuBudget(budgetMs));
   if (!outcome.complete) {
     ctx.log.warn({ budgetMs, alternatives: outcome.alternatives.length, asked: input.alternatives }, 'coalition search cut by its work budget');
     if (outcome.alternatives.length === 0) throw new EngineBudgetError(budgetMs);
