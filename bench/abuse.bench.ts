@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { createDataSource } from '../src/db/create-data-source.js';
@@ -13,9 +14,11 @@ import { prepareDatabase, type BenchDatabase } from './support/database.js';
 // 5 alternatives, no circle: the largest candidate pool) from several concurrent clients, while another client
 // asks `{ __typename }` over and over: its latency shows whether the event loop stays free (DESIGN.md section 9;
 // target p99 < 100 ms). The service runs as production does, in its own process, over the demo organizations plus
-// a synthetic set. Engine settings come from the environment (ENGINE_THREADS, ENGINE_QUEUE, ENGINE_BUDGET_MS).
+// a synthetic set. Engine settings and rate limits come from the environment (ENGINE_*, RATE_LIMIT_*): with the
+// default rate limits the flood is mostly refused RATE_LIMITED after a few seconds; lift them
+// (RATE_LIMIT_USER_COST=1000000000 RATE_LIMIT_ADDRESS_COST=1000000000) to load the engine pool alone.
 
-const USAGE = 'usage: npm run bench:abuse -- [--orgs 3000] [--clients 12] [--duration 20] [--warmup 3] [--seed 42]';
+const USAGE = 'usage: npm run bench:abuse -- [--orgs 3000] [--clients 12] [--duration 20] [--warmup 3] [--seed 42] [--profile]';
 const TARGET_P99_MS = 100;
 
 class UsageError extends Error {}
@@ -34,6 +37,7 @@ function options() {
       duration: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       seed: { type: 'string', default: '42' },
+      profile: { type: 'boolean', default: false },
     },
   });
   return {
@@ -42,6 +46,8 @@ function options() {
     duration: positiveInt('duration', values.duration, 1),
     warmup: positiveInt('warmup', values.warmup, 0),
     seed: positiveInt('seed', values.seed, 0),
+    /** Writes a V8 CPU profile of the server's main thread to bench/results/profiles. */
+    profile: values.profile,
   };
 }
 
@@ -136,7 +142,7 @@ async function main(): Promise<number> {
     const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM organizations');
     await ds.destroy();
 
-    server = await startServer('coalesce', 'support/coalesce-server.ts', database.url);
+    server = await startServer('coalesce', 'support/coalesce-server.ts', database.url, opts.profile ? join(__dirname, 'results', 'profiles') : undefined);
     const { token, organizationId } = await newAccount(server.url, database.url);
     const taxonomy = must(await post(server.url, '{ capabilityCategories { id } issueAreas { id slug } }', {}, token), (d) => d as {
       capabilityCategories: { id: string }[]; issueAreas: { id: string; slug: string }[];
@@ -181,7 +187,7 @@ async function main(): Promise<number> {
     const heavyCode = aliased.errors?.[0]?.extensions?.code ?? 'served';
     console.log(`\nabuse bench: ${count.toLocaleString('en-US')} organizations (demo + synthetic); Node ${process.versions.node}; ` +
       `${cpus().length} cores; load average ${loadBefore.map(f).join(' ')} before the flood, ${loadAfter.map(f).join(' ')} after; ` +
-      `engine env: ${['ENGINE_THREADS', 'ENGINE_QUEUE', 'ENGINE_BUDGET_MS'].map((k) => `${k}=${process.env[k] ?? 'default'}`).join(' ')}; ${database.description}\n`);
+      `env: ${['ENGINE_THREADS', 'ENGINE_QUEUE', 'ENGINE_BUDGET_MS', 'RATE_LIMIT_USER_COST', 'RATE_LIMIT_ADDRESS_COST'].map((k) => `${k}=${process.env[k] ?? 'default'}`).join(' ')}; ${database.description}\n`);
     console.log(`heavy request: ${input.categoryIds.length} categories, size ${input.minSize}-${input.maxSize}, ${input.alternatives} alternatives; ` +
       `alone ${f(alone.ms)} ms (${outcomeOf(alone)}, ${(alone.data?.coalitionSuggestions as unknown[] | undefined)?.length ?? 0} alternatives)`);
     console.log(`15 aliases of it in one POST: HTTP ${aliased.status} ${heavyCode}` +

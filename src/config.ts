@@ -60,7 +60,7 @@ export interface RateLimitConfig {
 export interface EngineConfig {
   /** Worker threads (default: the number of cores). */
   threads: number;
-  /** Tasks that may wait for a thread; beyond that a request is refused with SERVICE_BUSY (default 4 per thread). */
+  /** Tasks that may wait for a thread; beyond that a request is refused with SERVICE_BUSY (default 2 per thread). */
   queue: number;
   /** CPU milliseconds one search may use in its thread before it returns the best found so far (default 1500). */
   budgetMs: number;
@@ -129,7 +129,7 @@ function engineConfig(env: Env): EngineConfig {
   const threads = integer(env, 'ENGINE_THREADS', Math.max(1, availableParallelism()), 1, 256);
   return {
     threads,
-    queue: integer(env, 'ENGINE_QUEUE', 4 * threads, 0, 100_000),
+    queue: integer(env, 'ENGINE_QUEUE', 2 * threads, 0, 100_000),
     budgetMs: integer(env, 'ENGINE_BUDGET_MS', 1500, 1, 600_000),
   };
 }

@@ -152,8 +152,9 @@ async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: strin
 }
 
 export async function listCoalitionSuggestions(ctx: RequestContext, input: CoalitionSuggestionInput): Promise<CoalitionAlternative[]> {
+  // A full engine queue refuses before any query: under a flood, refusals must cost the event loop next to nothing.
+  ctx.engine?.ensureCapacity();
   await requireMemberOrganization(ctx, input.organizationId);
-  ctx.engine?.ensureCapacity(); // a full engine queue refuses before the candidate queries
   const tax = await loadTaxonomy(ctx.db);
   const checked = await checkInput(ctx, input, tax);
   const must = await loadMustInclude(ctx, checked.mustInclude, tax);

@@ -30,6 +30,17 @@ function workerFile(): string {
   return join(__dirname, '..', 'matching', fromSources ? 'engine-worker-ts.js' : 'engine-worker.js');
 }
 
+/** An expected refusal: built without a stack trace, which under a flood was a good part of its cost. */
+function engineBusy(retryAfterSeconds: number): EngineBusyError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new EngineBusyError(retryAfterSeconds);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export class EngineBusyError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     super('The matching engine is busy; retry later', {
@@ -113,7 +124,7 @@ export class EnginePool {
   ensureCapacity(): void {
     if (this.inFlight >= this.options.threads + this.options.queue) {
       this.refused++;
-      throw new EngineBusyError(this.retryAfterSeconds());
+      throw engineBusy(this.retryAfterSeconds());
     }
   }
 
@@ -127,7 +138,7 @@ export class EnginePool {
     } catch (error) {
       if (error instanceof Error && /queue is at limit|No task queue available/.test(error.message)) {
         this.refused++;
-        throw new EngineBusyError(this.retryAfterSeconds());
+        throw engineBusy(this.retryAfterSeconds());
       }
       throw error;
     } finally {
