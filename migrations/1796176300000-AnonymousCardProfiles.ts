@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Anonymous cards (PRIVATE organizations that opted in to anonymous suggestions) are found through their own
-// small index: the match profile carries an `anonymous_card` flag and a partial GIN index over the skills those
+// small indexes (one over their REGION-cell positions, below): the match profile carries an `anonymous_card` flag and a partial GIN index over the skills those
 // few offer, so the candidate tier that picks cards by their capabilities probes a few thousand rows at
 // 100,000 organizations instead of joining every PRIVATE organization to its profile.
 // The flag follows the organization: refresh_match_profiles() sets it whenever the children change, and a
@@ -13,6 +13,11 @@ export class AnonymousCardProfiles1796176300000 implements MigrationInterface {
     await q.query('ALTER TABLE "organization_match_profiles" ADD "anonymous_card" boolean NOT NULL DEFAULT false');
     await q.query(`CREATE INDEX "organization_match_profiles_anonymous_offered_idx" ON "organization_match_profiles"
       USING gin ("offered_skill_ids") WHERE "anonymous_card"`);
+    // Distance filters on a card use the centre of its REGION cell (src/privacy/location-sql.ts, the same
+    // expression to the letter, so the planner can match it): a partial GiST index over the few cards.
+    await q.query(`CREATE INDEX "organizations_anonymous_earth_idx" ON "organizations" USING gist
+      (ll_to_earth(LEAST(90, GREATEST(-90, floor("public_latitude") + 0.5)), LEAST(180, GREATEST(-180, floor("public_longitude") + 0.5))))
+      WHERE "visibility" = 'PRIVATE' AND "anonymous_suggestions" AND "public_latitude" IS NOT NULL`);
     await q.query(`CREATE OR REPLACE FUNCTION refresh_match_profiles(org_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       PERFORM 1 FROM organizations WHERE id = ANY(org_ids) ORDER BY id FOR NO KEY UPDATE;
@@ -44,6 +49,9 @@ export class AnonymousCardProfiles1796176300000 implements MigrationInterface {
       REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION match_profiles_after_organization_update()`);
     await q.query(`UPDATE organization_match_profiles p SET anonymous_card = true FROM organizations o
       WHERE p.organization_id = o.id AND o.visibility = 'PRIVATE' AND o.anonymous_suggestions`);
+    // Fresh statistics for the new column: without them the planner takes a few percent of cards for half the
+    // table and scans it sequentially instead of reading the partial index.
+    await q.query('ANALYZE "organization_match_profiles"');
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -69,6 +77,7 @@ export class AnonymousCardProfiles1796176300000 implements MigrationInterface {
         issue_area_ids = EXCLUDED.issue_area_ids, capabilities = EXCLUDED.capabilities, needs = EXCLUDED.needs;
     END $$`);
     await q.query('DROP INDEX "organization_match_profiles_anonymous_offered_idx"');
+    await q.query('DROP INDEX "organizations_anonymous_earth_idx"');
     await q.query('ALTER TABLE "organization_match_profiles" DROP COLUMN "anonymous_card"');
   }
 }

@@ -8,6 +8,7 @@ import { IssueAreaEntity } from '../taxonomy/taxonomy.entity.js';
 // Indexes TypeORM cannot describe (expression, GiST and trigram) live in the migration; declaring them here
 // with synchronize: false keeps the schema diff from dropping them.
 @Index('organizations_public_earth_idx', { synchronize: false })
+@Index('organizations_anonymous_earth_idx', { synchronize: false })
 @Index('organizations_search_idx', { synchronize: false })
 @Index('organizations_name_trgm_idx', { synchronize: false })
 @Index('organizations_place_idx', ['country', 'region', 'city'])

@@ -9,7 +9,8 @@ export type PositionKind = 'public' | 'anonymous';
 /**
  * Latitude/longitude of alias `o` as an anonymous card may use them: the centre of the 1-degree (REGION) grid cell
  * of its public position, exactly as coarsen(point, ANONYMOUS_PRECISION) computes it in TypeScript. Null at
- * COUNTRY precision (no public position).
+ * COUNTRY precision (no public position). The AnonymousCardProfiles migration indexes this same expression
+ * (organizations_anonymous_earth_idx): change both together.
  */
 function anonymousPosition(alias: string): { lat: string; lng: string } {
   return {

@@ -100,14 +100,18 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
     named = `(SELECT mp.organization_id FROM organization_match_profiles mp WHERE ${onIssue} LIMIT ${COALITION_SCAN_LIMIT})
       UNION (${strongest(`AND ${onIssue}`, 20)}) UNION (${strongest('', 5)})`;
   }
-  // Cards through the partial index on anonymous_card; without a circle ranked on the profile before the policy check.
+  // Cards: inside a circle through the index over their REGION-cell positions; remote, through the partial index
+  // on anonymous_card, a bounded sample of those offering a required skill ranked on the profile (a bounded scan
+  // also keeps PostgreSQL from planning parallel workers) and the best few checked against the policy.
   const cards = `mp.anonymous_card AND mp.offered_skill_ids && ${allSkills}::uuid[]`;
   const anonymous = input.near
     ? `SELECT o.id FROM organizations o JOIN organization_match_profiles mp ON mp.organization_id = o.id
-        WHERE ${cards} AND ${acting.anonymousSql(params)} AND ${near('anonymous')}
+        WHERE ${acting.anonymousSql(params)} AND ${near('anonymous')} AND ${cards}
         ORDER BY ${cardScore} DESC, o.id LIMIT ${ANONYMOUS_CANDIDATES}`
-    : `SELECT o.id FROM (SELECT mp.organization_id, ${cardScore} AS pre FROM organization_match_profiles mp
-          WHERE ${cards} ORDER BY pre DESC, mp.organization_id LIMIT ${ANONYMOUS_CANDIDATES * 2}) best
+    : `SELECT o.id FROM (SELECT mp.organization_id, ${cardScore} AS pre
+          FROM (SELECT mp.organization_id, mp.offered_skill_ids, mp.expert_skill_ids FROM organization_match_profiles mp
+            WHERE ${cards} LIMIT ${COALITION_SCAN_LIMIT}) mp
+          ORDER BY pre DESC, mp.organization_id LIMIT ${ANONYMOUS_CANDIDATES * 2}) best
         JOIN organizations o ON o.id = best.organization_id WHERE ${acting.anonymousSql(params)}
         ORDER BY best.pre DESC, o.id LIMIT ${ANONYMOUS_CANDIDATES}`;
   const rows = await ctx.db.query(

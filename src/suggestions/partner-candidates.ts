@@ -29,6 +29,8 @@ export const CANDIDATE_CAP = 250;
  * (bench/partner-recall.ts shows what it costs in quality).
  */
 const RANKED_SCAN_LIMIT = 2000;
+/** Anonymous cards offering one of my needed skills evaluated at most (a few percent of all organizations are cards). */
+const CARD_SCAN_LIMIT = 1000;
 
 /** Named candidates: organizations the viewer's organizations may see by name, under every filter given. */
 function namedFilterSql(acting: ActingViewer, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
@@ -133,19 +135,20 @@ export async function loadPartnerCandidates(
   const anonymousWhere = needed.length ? anonymousFilterSql(acting, requester, filter, params) : null;
   if (anonymousWhere) {
     // Anonymous cards come from their own tier, ranked on the card alone (the skills they offer against my
-    // needs, exact or in the same category): the named tiers read needs, issue areas and collaborations, which
-    // the card hides, so letting them pick anonymous organizations would make presence in the list tell them.
-    const related = [...tax.skills].filter(([, s]) => needs.some((n) => tax.skills.get(n.skillId)?.categoryId === s.categoryId)).map(([id]) => id);
+    // needs): the named tiers read needs, issue areas and collaborations, which the card hides, so letting them
+    // pick anonymous organizations would make presence in the list tell them. Cards are found through the
+    // partial index on anonymous_card, a bounded sample ranked on the profile (a small scan keeps PostgreSQL
+    // from planning parallel workers, whose start-up alone costs more than the scan) and checked against the
+    // policy after, unless card filters are given (then checked first, as they may reject many).
     const urgencyTotal = needs.reduce((sum, n) => sum + n.weight, 0);
     const cardPre = `((${needs.map((n) => `${n.weight} * (mp.offered_skill_ids @> ARRAY[${params.add(n.skillId)}::uuid])::int`).join(' + ')})::float8 / ${urgencyTotal})`;
-    // Cards are found through the partial index on anonymous_card; ranked on the profile first and checked against
-    // the policy and filters after, unless card filters are given (then checked first, as they may reject many).
-    const cards = `mp.anonymous_card AND mp.offered_skill_ids && ${params.add(related)}::uuid[]`;
+    const cards = `mp.anonymous_card AND mp.offered_skill_ids && ${neededP()}::uuid[]`;
     tiers.push(hasCardFilter(filter)
       ? `(SELECT o.id, 1 AS tier, ${cardPre} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
           WHERE ${cards} AND ${anonymousWhere} ORDER BY pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`
-      : `(SELECT o.id, 1 AS tier, best.pre FROM (SELECT mp.organization_id, ${cardPre} AS pre FROM organization_match_profiles mp
-            WHERE ${cards} ORDER BY pre DESC, mp.organization_id LIMIT ${TIER_LIMITS.anonymous * 2}) best
+      : `(SELECT o.id, 1 AS tier, best.pre FROM (SELECT mp.organization_id, ${cardPre} AS pre
+            FROM (SELECT mp.organization_id, mp.offered_skill_ids FROM organization_match_profiles mp WHERE ${cards} LIMIT ${CARD_SCAN_LIMIT}) mp
+            ORDER BY pre DESC, mp.organization_id LIMIT ${TIER_LIMITS.anonymous * 2}) best
           JOIN organizations o ON o.id = best.organization_id WHERE ${anonymousWhere} ORDER BY best.pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`);
   }
   if (needed.length) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
