@@ -3,7 +3,8 @@ import { LocationPrecision, MembershipRole, Visibility } from '../common/enums.j
 import { isUuid } from '../common/ids.js';
 import { randomSlug, slugify } from '../common/slug.js';
 import type { RequestContext } from '../graphql/context.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { requireAdmin } from '../accounts/admin-guard.js';
 import { MembershipEntity } from '../accounts/membership.entity.js';
 import { coarsen } from '../privacy/location-rules.js';
 import { requireOrganization } from './organization-guard.js';
@@ -205,8 +206,10 @@ export async function updateOrganization(ctx: RequestContext, tx: EntityManager,
 
 export async function verifyOrganization(ctx: RequestContext, tx: EntityManager, input: OrganizationVerifyInput): Promise<OrganizationRecord> {
   if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  if (!ctx.viewer.isAdmin) throw new ForbiddenError('Only admins can verify organizations');
-  const result = isUuid(input.id) ? await tx.update(OrganizationEntity, { id: input.id }, { verified: input.verified }) : null;
+  // The organization row first (the lock every write of it takes), then the admin flag as it stands.
+  const locked = isUuid(input.id) ? await tx.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [input.id]) : [];
+  await requireAdmin(tx, ctx.viewer, 'Only admins can verify organizations');
+  const result = locked.length ? await tx.update(OrganizationEntity, { id: input.id }, { verified: input.verified }) : null;
   if (!result?.affected) throw new NotFoundError('Organization');
   return readOrganization(tx, input.id);
 }

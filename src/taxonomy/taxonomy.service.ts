@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../graphql/context.js';
-import { ForbiddenError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { requireAdmin } from '../accounts/admin-guard.js';
+import { UserInputError } from '../graphql/errors.js';
 import { SKILL_JSON } from './taxonomy.sql.js';
 import type { IssueArea, IssueAreaCreateInput, Skill, SkillCreateInput, CapabilityCategory } from './taxonomy.types.js';
+
+const TAXONOMY_ADMINS_ONLY = 'Only admins can change the taxonomy';
 
 export function listCategories(ctx: RequestContext): Promise<CapabilityCategory[]> {
   return ctx.db.query('SELECT id, name, description FROM capability_categories ORDER BY position, name');
@@ -21,13 +24,9 @@ export function listIssueAreas(ctx: RequestContext): Promise<IssueArea[]> {
   return ctx.db.query('SELECT id, slug, name, description FROM issue_areas ORDER BY name');
 }
 
-function requireAdmin(ctx: RequestContext): void {
-  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  if (!ctx.viewer.isAdmin) throw new ForbiddenError('Only admins can change the taxonomy');
-}
 
 export async function createSkill(ctx: RequestContext, tx: EntityManager, input: SkillCreateInput): Promise<Skill> {
-  requireAdmin(ctx);
+  await requireAdmin(tx, ctx.viewer, TAXONOMY_ADMINS_ONLY);
   const categories = await tx.query('SELECT 1 FROM capability_categories WHERE id = $1', [input.categoryId]);
   if (!categories.length) throw new UserInputError('UNKNOWN_CATEGORY', 'input.categoryId', 'This category does not exist');
   const [{ id }] = await tx.query('INSERT INTO skills (slug, category_id, name) VALUES ($1, $2, $3) RETURNING id', [input.slug, input.categoryId, input.name.trim()]);
@@ -36,7 +35,7 @@ export async function createSkill(ctx: RequestContext, tx: EntityManager, input:
 }
 
 export async function createIssueArea(ctx: RequestContext, tx: EntityManager, input: IssueAreaCreateInput): Promise<IssueArea> {
-  requireAdmin(ctx);
+  await requireAdmin(tx, ctx.viewer, TAXONOMY_ADMINS_ONLY);
   const [row] = await tx.query(
     'INSERT INTO issue_areas (slug, name, description) VALUES ($1, $2, $3) RETURNING id, slug, name, description',
     [input.slug, input.name.trim(), input.description?.trim() ?? ''],

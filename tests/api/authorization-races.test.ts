@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { addCapability, addMember, createOrg, signUp, type TestUser } from '../support/factories.js';
+import { addCapability, addMember, createOrg, makeAdmin, signUp, type TestUser } from '../support/factories.js';
 import { rawGql, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -249,6 +249,38 @@ describe('a member removed or demoted while its write waits on the organization 
     const invitations = log.filter((e) => e.what === 'invitation').length;
     expect(invited.data?.organizationMemberInvite?.invitation ? 1 : 0).toBe(invitations);
     if (!invited.data?.organizationMemberInvite?.invitation) expect(code(invited)).toBe('NOT_FOUND');
+  });
+});
+
+describe('admin rights revoked while an admin write waits', () => {
+  it('organizationVerify queued behind the organization lock: FORBIDDEN, the flag unchanged', async () => {
+    const admin = await signUp(app, 'Soon Former Admin');
+    await makeAdmin(app, admin);
+    const org = await createOrg(app, owner, { visibility: 'PUBLIC' });
+    const hold = await holdOrganization(org.id);
+    const write = rawGql(app, 'mutation($i: OrganizationVerifyInput!) { organizationVerify(input: $i) { organization { verified } userErrors { code } } }',
+      { i: { id: org.id, verified: true } }, admin.token);
+    await hold.waiters(1);
+    await hold.client.query('UPDATE users SET is_admin = false WHERE id = $1', [admin.id]);
+    await hold.release();
+    expect(code(await write)).toBe('FORBIDDEN');
+    expect(await count('organizations WHERE id = $1 AND verified', [org.id])).toBe(0);
+  });
+
+  it('skillCreate waiting on the admin\'s user row: FORBIDDEN once the revocation commits, no skill', async () => {
+    const admin = await signUp(app, 'Another Former Admin');
+    await makeAdmin(app, admin);
+    const client = new Client({ connectionString: (app.db.options as { url?: string }).url });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query('UPDATE users SET is_admin = false WHERE id = $1', [admin.id]);
+    const write = rawGql(app, 'mutation($i: SkillCreateInput!) { skillCreate(input: $i) { skill { id } userErrors { code } } }',
+      { i: { categoryId: 'TRAINING', slug: 'race-skill', name: 'Race skill' } }, admin.token);
+    await new Promise((r) => setTimeout(r, 300));
+    await client.query('COMMIT');
+    await client.end();
+    expect(code(await write)).toBe('FORBIDDEN');
+    expect(await count(`skills WHERE slug = 'race-skill'`, [])).toBe(0);
   });
 });
 
