@@ -41,15 +41,33 @@ interface Running {
   database?: Database;
 }
 
+/**
+ * The heaviest modules first, one at a time, yielding to the event loop between them: one require of the whole
+ * app blocks it for about two seconds, and meanwhile the embedded PostgreSQL's next step (initdb has finished,
+ * start the server) would wait. Later requires find these in the module cache.
+ */
+const APP_LOAD_STEPS = ['typeorm', './db/create-data-source.js', 'graphql', 'type-graphql', '@apollo/server', 'express', './graphql/schema.js'];
+
+async function loadAppInSteps(): Promise<typeof import('./app.js')> {
+  for (const step of APP_LOAD_STEPS) {
+    require(step);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return require('./app.js') as typeof import('./app.js');
+}
+
 async function start(config: Config, log: Logger, running: Running): Promise<void> {
   let database: Database | null = null;
   try {
-    // The app's modules (Apollo, type-graphql, every resolver: about 2 s of loading) are required while the
-    // embedded PostgreSQL works in its own process (initdb on a fresh data directory, then start-up).
-    let appModule: typeof import('./app.js') | undefined;
+    // The app's modules (Apollo, type-graphql, TypeORM, every resolver: about 2 s of loading) are required while
+    // the embedded PostgreSQL works in its own process (initdb on a fresh data directory, then start-up).
+    let appLoading: Promise<typeof import('./app.js')> | undefined;
     const loadApp = () => {
-      appModule ??= require('./app.js') as typeof import('./app.js');
-      return appModule;
+      if (!appLoading) {
+        appLoading = loadAppInSteps();
+        appLoading.catch(() => undefined); // awaited below; a failure is reported there, as a start failure
+      }
+      return appLoading;
     };
     database = await openDatabase(config, log, { whileStarting: loadApp });
     running.database = database;
@@ -69,7 +87,7 @@ async function start(config: Config, log: Logger, running: Running): Promise<voi
       }
     }
 
-    const { createApp } = loadApp();
+    const { createApp } = await loadApp();
     const app = await createApp(config, db, log);
     running.app = app;
     try {

@@ -2,7 +2,6 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
-import { createDataSource } from './create-data-source.js';
 import { quoteIdent, withDatabase } from './database-url.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
@@ -51,6 +50,9 @@ export async function openDatabase(config: Config, log: Logger, hooks: { whileSt
       url = withDatabase(embedded.url, 'coalesce');
       description = `embedded PostgreSQL (data in ${config.dataDir}/postgres, port ${embedded.port})`;
     }
+    // TypeORM and every entity (about half a second of loading) are required only now, so that a fresh start
+    // spawns initdb first and loads them while the embedded PostgreSQL gets ready.
+    const { createDataSource } = require('./create-data-source.js') as typeof import('./create-data-source.js');
     db = createDataSource({ url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs });
     await db.initialize();
     const applied = await db.runMigrations({ transaction: 'each' });
