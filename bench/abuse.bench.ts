@@ -8,6 +8,7 @@ import { LIMITS } from '../src/graphql/limits.js';
 import { loadDemoData } from '../seeds/load-demo.js';
 import { startServer, type ServerChild } from './support/child.js';
 import { prepareDatabase, type BenchDatabase } from './support/database.js';
+import { positiveInt, UsageError } from './support/cli.js';
 
 // `npm run bench:abuse [-- --orgs 3000 --clients 12 --duration 20 --warmup 3]`
 // One account floods the heaviest coalitionSuggestions request the limits accept (13 categories, maxSize 30,
@@ -21,13 +22,7 @@ import { prepareDatabase, type BenchDatabase } from './support/database.js';
 const USAGE = 'usage: npm run bench:abuse -- [--orgs 3000] [--clients 12] [--duration 20] [--warmup 3] [--seed 42] [--profile]';
 const TARGET_P99_MS = 100;
 
-class UsageError extends Error {}
 
-function positiveInt(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
-  return value;
-}
 
 function options() {
   const { values } = parseArgs({

@@ -7,6 +7,7 @@ import { firstDifference } from './support/compare.js';
 import { prepareDatabase, type BenchDatabase } from './support/database.js';
 import { LIST_BODY, PAGE_SIZE } from './support/list-query.js';
 import { runLoad, type LoadResult } from './support/load.js';
+import { positiveInt, UsageError } from './support/cli.js';
 
 // `npm run bench:http [-- --duration 10 --warmup 3 --connections 32 --orgs 10000]`
 // Throughput and latency of the partner-frontend list query on Coalesce, beside a hand-written node:http + pg
@@ -15,13 +16,7 @@ import { runLoad, type LoadResult } from './support/load.js';
 
 const USAGE = 'usage: npm run bench:http -- [--duration 10] [--warmup 3] [--connections 32] [--orgs 10000] [--seed 42] [--profile]';
 
-function positiveInt(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
-  return value;
-}
 
-class UsageError extends Error {}
 
 function options() {
   const { values } = parseArgs({
