@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import {
-  alive, embeddedDatabaseUrl, ORG_CREATE, postGraphQL, postmasterPid, removeDir, signUpOver, startService, tempDir, waitUntil,
+  alive, cleanUpServices, embeddedDatabaseUrl, ORG_CREATE, postGraphQL, postmasterPid, signUpOver, startService, tempDir, waitUntil,
   type ServiceProcess,
 } from '../support/service-process.js';
 
@@ -12,14 +12,7 @@ jest.setTimeout(120_000); // ~25 s on a quiet machine; three starts of the real 
 
 const dirs: string[] = [];
 const services: ServiceProcess[] = [];
-afterAll(() => {
-  for (const service of services) if (service.child.exitCode === null) service.child.kill('SIGKILL');
-  for (const dir of dirs) {
-    const pid = postmasterPid(dir);
-    if (pid && alive(pid)) process.kill(pid, 'SIGQUIT');
-    removeDir(dir);
-  }
-});
+afterAll(() => cleanUpServices(services, dirs));
 
 async function start(env: Record<string, string>): Promise<ServiceProcess> {
   const service = await startService(env);

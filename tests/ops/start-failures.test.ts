@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { alive, postmasterPid, removeDir, spawnService, startService, tempDir, type ServiceProcess } from '../support/service-process.js';
+import { cleanUpServices, postmasterPid, spawnService, startService, tempDir, type ServiceProcess } from '../support/service-process.js';
 
 // Every start failure prints its real reason at the default log level (message, code, and the embedded
 // PostgreSQL's last log lines), never "undefined", and leaves no PostgreSQL running.
@@ -20,14 +20,7 @@ beforeAll(async () => {
   process.kill(service.pid, 'SIGTERM');
   expect((await service.exited).code).toBe(0);
 });
-afterAll(() => {
-  for (const service of services) if (service.child.exitCode === null) service.child.kill('SIGKILL');
-  for (const dir of dirs) {
-    const pid = postmasterPid(dir);
-    if (pid && alive(pid)) process.kill(pid, 'SIGQUIT');
-    removeDir(dir);
-  }
-});
+afterAll(() => cleanUpServices(services, dirs));
 
 async function failedStart(env: Record<string, string>) {
   const service = spawnService(env);

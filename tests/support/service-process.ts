@@ -103,6 +103,16 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** After a file's tests: kills services still running, stops their postmasters, removes their data directories. */
+export function cleanUpServices(services: Pick<ServiceProcess, 'child'>[], dirs: string[]): void {
+  for (const service of services) if (service.child.exitCode === null) service.child.kill('SIGKILL');
+  for (const dir of dirs) {
+    const pid = postmasterPid(dir);
+    if (pid && alive(pid)) process.kill(pid, 'SIGQUIT');
+    removeDir(dir);
+  }
+}
+
 export async function waitUntil(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
