@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { createDataSource } from '../src/db/create-data-source.js';
-import { LIMITS } from '../src/graphql/limits.js';
+import { LIMITS } from '../src/api/limits.js';
 import { loadDemoData } from '../seeds/load-demo.js';
 import { startServer, type ServerChild } from './support/child.js';
 import { prepareDatabase, type BenchDatabase } from './support/database.js';

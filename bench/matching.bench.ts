@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Viewer } from '../src/accounts/viewer.js';
-import { MembershipRole } from '../src/common/enums.js';
-import { createLogger } from '../src/common/logger.js';
+import { Viewer } from '../src/core/viewer.js';
+import { MembershipRole } from '../src/core/enums.js';
+import { createLogger } from '../src/core/logger.js';
 import { createDataSource } from '../src/db/create-data-source.js';
 import { withDatabase } from '../src/db/database-url.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { ensureDatabase } from '../src/db/open-database.js';
-import { createContext, type RequestContext } from '../src/graphql/context.js';
+import { createContext, type RequestContext } from '../src/core/request-context.js';
 import { listCoalitionSuggestions } from '../src/suggestions/coalition-suggestion.service.js';
 import { listPartnerSuggestions } from '../src/suggestions/partner-suggestion.service.js';
 import { generateSynthetic } from '../seeds/synthetic.js';

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printSchema } from 'graphql';
-import { getSchema } from '../src/graphql/schema.js';
+import { getSchema } from '../src/api/schema.js';
 
 const target = join(__dirname, '..', 'schema', 'schema.graphql');
 

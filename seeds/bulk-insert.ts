@@ -1,4 +1,4 @@
-import type { LocationPrecision } from '../src/common/enums.js';
+import type { LocationPrecision } from '../src/core/enums.js';
 import { coarsen } from '../src/privacy/location-rules.js';
 
 // Column-wise multi-row inserts shared by the demo loader and the synthetic generator. One statement per batch:

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { DataSource } from 'typeorm';
-import { MembershipRole, NeedStatus, Visibility } from '../src/common/enums.js';
-import { randomSlug } from '../src/common/slug.js';
+import { MembershipRole, NeedStatus, Visibility } from '../src/core/enums.js';
+import { randomSlug } from '../src/core/slug.js';
 import {
   type CapabilityRow, insertCapabilities, insertIssueAreaLinks, insertMemberships, insertNeeds, insertOrganizations,
   loadTaxonomyIds, type NeedRow, type OrganizationRow, type QueryFn,

@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { grantAdminsFromConfig } from './accounts/admin-bootstrap.js';
-import { createLogger, scrub } from './common/logger.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, scrub } from './core/logger.js';
+import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { EmbeddedPostgresError } from './db/embedded-postgres.js';
 import { openDatabase, type Database } from './db/open-database.js';
 
@@ -46,14 +46,14 @@ interface Running {
  * app blocks it for about two seconds, and meanwhile the embedded PostgreSQL's next step (initdb has finished,
  * start the server) would wait. Later requires find these in the module cache.
  */
-const APP_LOAD_STEPS = ['typeorm', './db/create-data-source.js', 'graphql', 'type-graphql', '@apollo/server', 'express', './graphql/schema.js'];
+const APP_LOAD_STEPS = ['typeorm', './db/create-data-source.js', 'graphql', 'type-graphql', '@apollo/server', 'express', './api/schema.js'];
 
-async function loadAppInSteps(): Promise<typeof import('./app.js')> {
+async function loadAppInSteps(): Promise<typeof import('./api/app.js')> {
   for (const step of APP_LOAD_STEPS) {
     require(step);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return require('./app.js') as typeof import('./app.js');
+  return require('./api/app.js') as typeof import('./api/app.js');
 }
 
 async function start(config: Config, log: Logger, running: Running): Promise<void> {
@@ -61,7 +61,7 @@ async function start(config: Config, log: Logger, running: Running): Promise<voi
   try {
     // The app's modules (Apollo, type-graphql, TypeORM, every resolver: about 2 s of loading) are required while
     // the embedded PostgreSQL works in its own process (initdb on a fresh data directory, then start-up).
-    let appLoading: Promise<typeof import('./app.js')> | undefined;
+    let appLoading: Promise<typeof import('./api/app.js')> | undefined;
     const loadApp = () => {
       if (!appLoading) {
         appLoading = loadAppInSteps();

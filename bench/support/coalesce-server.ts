@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/app.js';
-import { createLogger } from '../../src/common/logger.js';
-import { loadConfig } from '../../src/config.js';
+import { createApp } from '../../src/api/app.js';
+import { createLogger } from '../../src/core/logger.js';
+import { loadConfig } from '../../src/core/config.js';
 import { createDataSource } from '../../src/db/create-data-source.js';
 import { announce } from './child.js';
 

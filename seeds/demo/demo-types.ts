@@ -1,6 +1,6 @@
 import {
   CapabilityLevel, LocationPrecision, NeedPriority, NeedStatus, OrganizationKind, SizeBand, Visibility,
-} from '../../src/common/enums.js';
+} from '../../src/core/enums.js';
 
 // The demo set is plain typed data: reviewers read it like a fixture, and the loader is the only code that
 // knows how it maps onto tables. Slugs (skills, issue areas) are resolved to ids at load time.

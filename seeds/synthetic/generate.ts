@@ -4,7 +4,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import {
   CapabilityLevel, LocationPrecision, MembershipRole, NeedPriority, NeedStatus, OrganizationKind, SizeBand,
   Visibility,
-} from '../../src/common/enums.js';
+} from '../../src/core/enums.js';
 import {
   type CapabilityRow, insertCapabilities, insertIssueAreaLinks, insertMemberships, insertNeeds, insertOrganizations,
   type NeedRow, type OrganizationRow, type QueryFn,

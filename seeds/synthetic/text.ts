@@ -1,4 +1,4 @@
-import { CapabilityLevel, NeedPriority, OrganizationKind } from '../../src/common/enums.js';
+import { CapabilityLevel, NeedPriority, OrganizationKind } from '../../src/core/enums.js';
 import { pick, type Rng } from './random.js';
 
 // Names and texts for synthetic organizations: varied enough that full-text and trigram search behave as on

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
-import { UnauthenticatedError } from '../graphql/errors.js';
-import { runMutation } from '../graphql/mutation.js';
-import { listViewerMemberships } from '../organizations/membership.service.js';
+import type { RequestContext } from '../core/request-context.js';
+import { UnauthenticatedError } from '../core/errors.js';
+import { runMutation } from '../core/run-mutation.js';
+import { listViewerMemberships } from '../members/membership.service.js';
 import {
   AccountSessionPayload, AccountSignInInput, AccountSignOutPayload, AccountSignUpInput, AccountSignUpPayload,
   AccountVerifyEmailInput, ViewerInfo,

@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import type { RequestContext } from '../graphql/context.js';
-import { UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import type { RequestContext } from '../core/request-context.js';
+import { UnauthenticatedError, UserInputError } from '../core/errors.js';
 import { AccessTokenEntity } from './access-token.entity.js';
 import type { AccountSignInInput, AccountSignUpInput, AccountVerifyEmailInput, User } from './account.types.js';
 import { hashPassword, newAccessToken, verifyPassword } from './credentials.js';

@@ -1,7 +1,7 @@
 import { IsEmail, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.types.js';
-import { ViewerMembership } from '../organizations/organization.types.js';
+import { UserError } from '../core/user-error.types.js';
+import { ViewerMembership } from '../profiles/organization.types.js';
 
 @ObjectType({ description: 'A person with an account. Only ever shown to that person.' })
 export class User {

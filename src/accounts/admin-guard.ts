@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
-import type { Viewer } from './viewer.js';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors.js';
+import type { Viewer } from '../core/viewer.js';
 
 /**
  * Admin rights as they stand inside the write's transaction, not as read with the token at the start of the

@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { RateLimitConfig } from '../config.js';
-import type { RequestContext } from '../graphql/context.js';
-import { isOverLimit, rateLimitedError, type LimiterStore } from '../graphql/rate-limits.js';
+import type { RateLimitConfig } from '../core/config.js';
+import type { RequestContext } from '../core/request-context.js';
+import { isOverLimit, rateLimitedError, type LimiterStore } from '../api/rate-limits.js';
 
 // Throttles on the account mutations, beside the cost budget every operation pays:
 // - accountSignIn: per email, after SIGN_IN_FREE_FAILURES consecutive wrong passwords every further attempt is

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { MembershipRole } from '../common/enums.js';
+import type { MembershipRole } from '../core/enums.js';
 import { hashToken, looksLikeToken } from './credentials.js';
-import { Viewer } from './viewer.js';
+import { Viewer } from '../core/viewer.js';
 
 /**
  * Resolves an Authorization header to a viewer in one statement. No header: anonymous. A header whose token is

@@ -4,7 +4,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, realpathS
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '../common/free-port.js';
+import { freePort } from '../core/free-port.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` maintenance database on the embedded cluster. */

@@ -1,15 +1,15 @@
 import { AccessTokenEntity } from '../accounts/access-token.entity.js';
 import { EmailVerificationCodeEntity } from '../accounts/email-verification-code.entity.js';
-import { MembershipEntity } from '../accounts/membership.entity.js';
+import { MembershipEntity } from '../members/membership.entity.js';
 import { OutboxMessageEntity } from '../accounts/outbox-message.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
 import { CollaborationEntity } from '../introductions/collaboration.entity.js';
 import { IntroductionEntity } from '../introductions/introduction.entity.js';
-import { CapabilityEntity } from '../organizations/capability.entity.js';
-import { OrganizationInvitationEntity } from '../organizations/invitation.entity.js';
-import { NeedEntity } from '../organizations/need.entity.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
-import { ReservedSlugEntity } from '../organizations/reserved-slug.entity.js';
+import { CapabilityEntity } from '../capabilities/capability.entity.js';
+import { OrganizationInvitationEntity } from '../members/invitation.entity.js';
+import { NeedEntity } from '../capabilities/need.entity.js';
+import { OrganizationEntity } from '../profiles/organization.entity.js';
+import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Config } from '../config.js';
+import type { Config } from '../core/config.js';
 import { quoteIdent, withDatabase } from './database-url.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 

@@ -1,7 +1,7 @@
 import {
   Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation,
 } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { OrganizationEntity } from '../profiles/organization.entity.js';
 import { CollaborationSource } from './introduction.enums.js';
 import { IntroductionEntity } from './introduction.entity.js';
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Viewer } from '../accounts/viewer.js';
-import { isUuid } from '../common/ids.js';
-import { lockOrganizations } from '../organizations/organization-guard.js';
-import type { RequestContext } from '../graphql/context.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import type { Viewer } from '../core/viewer.js';
+import { isUuid } from '../core/ids.js';
+import { lockOrganizations } from '../members/organization-guard.js';
+import type { RequestContext } from '../core/request-context.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../core/errors.js';
 import { COLLABORATION_COLUMNS, type CollaborationRow } from './introduction-view.js';
 import type { CollaborationSource } from './introduction.enums.js';
 import type { RateCollaborationInput } from './introduction.inputs.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '../common/ids.js';
-import type { RequestContext } from '../graphql/context.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
-import { lockOrganizations, requireMembership } from '../organizations/organization-guard.js';
+import { isUuid } from '../core/ids.js';
+import type { RequestContext } from '../core/request-context.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.js';
+import { lockOrganizations, requireMembership } from '../members/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
 import { canSeeExchange } from '../privacy/visibility.js';
 

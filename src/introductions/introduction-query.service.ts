@@ -1,6 +1,6 @@
-import { SqlParams } from '../common/sql-params.js';
-import { toConnection, type ConnectionShape, type Page } from '../graphql/connection.js';
-import type { RequestContext } from '../graphql/context.js';
+import { SqlParams } from '../core/sql-params.js';
+import { toConnection, type ConnectionShape, type Page } from '../core/connection.js';
+import type { RequestContext } from '../core/request-context.js';
 import { requireMember } from './introduction-access.js';
 import {
   COLLABORATION_COLUMNS, EFFECTIVE_STATUS_SQL, INTRODUCTION_COLUMNS, introductionsOfSql, toCollaborations, toIntroductions,

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../graphql/context.js';
-import { loadVisibleRecords } from '../organizations/visible-records.js';
+import type { RequestContext } from '../core/request-context.js';
+import { loadVisibleRecords } from '../profiles/visible-records.js';
 import type { CollaborationSource, IntroductionStatus } from './introduction.enums.js';
 import type { Collaboration, Introduction } from './introduction.types.js';
 

@@ -2,7 +2,7 @@ import {
   Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation,
 } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { OrganizationEntity } from '../profiles/organization.entity.js';
 import { IntroductionStatus } from './introduction.enums.js';
 
 // Table and column names are a contract: the matching engine's saturation query reads them directly.

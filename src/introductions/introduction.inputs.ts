@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.types.js';
+import { UserError } from '../core/user-error.types.js';
 import { Collaboration, Introduction } from './introduction.types.js';
 
 export const MAX_REASONS = 10;

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { PageArgs, toPage } from '../graphql/connection.js';
-import type { RequestContext } from '../graphql/context.js';
-import { runMutation } from '../graphql/mutation.js';
+import { PageArgs, toPage } from '../core/connection.js';
+import type { RequestContext } from '../core/request-context.js';
+import { runMutation } from '../core/run-mutation.js';
 import { rateCollaboration } from './collaboration.service.js';
 import { listCollaborations, listIntroductions, readCollaboration, readIntroduction } from './introduction-query.service.js';
 import { IntroductionDirection, IntroductionStatus } from './introduction.enums.js';

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { Visibility } from '../common/enums.js';
-import { isUuid } from '../common/ids.js';
-import type { RequestContext } from '../graphql/context.js';
-import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import type { Visibility } from '../core/enums.js';
+import { isUuid } from '../core/ids.js';
+import type { RequestContext } from '../core/request-context.js';
+import { NotFoundError, UserInputError } from '../core/errors.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
-import { requireOrganization } from '../organizations/organization-guard.js';
+import { requireOrganization } from '../members/organization-guard.js';
 import { recordCollaboration } from './collaboration.service.js';
 import { lockIntroduction } from './introduction-access.js';
 import type { IntroductionRow } from './introduction-view.js';

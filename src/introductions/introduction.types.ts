@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { connectionTypes } from '../graphql/connection.js';
-import type { OrganizationRecord } from '../organizations/organization.record.js';
-import { Organization } from '../organizations/organization.types.js';
+import { connectionTypes } from '../core/connection.js';
+import type { OrganizationRecord } from '../profiles/organization.record.js';
+import { Organization } from '../profiles/organization.types.js';
 import { CollaborationSource, IntroductionStatus } from './introduction.enums.js';
 
 // What introductions and collaborations show, decided here and in introduction-view.ts: the organization

@@ -1,5 +1,5 @@
-import type { Viewer } from '../accounts/viewer.js';
-import type { SqlParams } from '../common/sql-params.js';
+import type { Viewer } from '../core/viewer.js';
+import type { SqlParams } from '../core/sql-params.js';
 import { canSeeOrganization, visibleOrganizationsSql, type VisibilityFacts } from './visibility.js';
 
 // The viewer acting on behalf of its organizations (suggestions, introductions, collaborations, coalitions),

@@ -1,4 +1,4 @@
-import type { SqlParams } from '../common/sql-params.js';
+import type { SqlParams } from '../core/sql-params.js';
 
 // The location rules of location-rules.ts as SQL, for filters that run in the database. Only public
 // (coarsened) positions ever appear here; the exact columns are for the organization's members alone.

@@ -1,4 +1,4 @@
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../core/viewer.js';
 import { revealsCity, revealsRegion, roundDistanceKm, type Precision } from './location-rules.js';
 import { canSeePrivateDetails } from './visibility.js';
 

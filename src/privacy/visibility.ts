@@ -1,5 +1,5 @@
-import type { Viewer } from '../accounts/viewer.js';
-import type { SqlParams } from '../common/sql-params.js';
+import type { Viewer } from '../core/viewer.js';
+import type { SqlParams } from '../core/sql-params.js';
 
 // Who may see an organization by name, decided here once, as an in-memory check and as SQL alike:
 // PUBLIC to anyone, NETWORK to signed-in users, PRIVATE only to its members and admins.

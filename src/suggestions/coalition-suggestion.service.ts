@@ -1,8 +1,8 @@
-import { isUuid } from '../common/ids.js';
-import { SqlParams } from '../common/sql-params.js';
-import type { RequestContext } from '../graphql/context.js';
-import { BadInputError, NotFoundError } from '../graphql/errors.js';
-import { loadVisibleRecords } from '../organizations/visible-records.js';
+import { isUuid } from '../core/ids.js';
+import { SqlParams } from '../core/sql-params.js';
+import type { RequestContext } from '../core/request-context.js';
+import { BadInputError, NotFoundError } from '../core/errors.js';
+import { loadVisibleRecords } from '../profiles/visible-records.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.js';
 import { positionWithinSql } from '../privacy/location-sql.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../common/enums.js';
+import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../core/enums.js';
 import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision, Priority } from '../matching/index.js';
 import { pendingRequestsBand } from '../privacy/anonymous-card.js';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { Piscina } from 'piscina';
-import type { EngineConfig } from '../config.js';
-import type { RequestContext } from '../graphql/context.js';
-import { ErrorCode, QueryLimitError } from '../graphql/errors.js';
+import type { EngineConfig } from '../core/config.js';
+import type { RequestContext } from '../core/request-context.js';
+import { ErrorCode, QueryLimitError } from '../core/errors.js';
 import { suggestCoalitionsWithin, type CoalitionInput, type CoalitionOutcome } from '../matching/index.js';
 import { cpuBudget, toWireCoalitionInput, type CoalitionTask, type CoalitionTaskResult } from '../matching/engine-worker.js';
 

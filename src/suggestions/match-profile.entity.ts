@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { OrganizationEntity } from '../profiles/organization.entity.js';
 
 // The matching read model: one compact row per organization with what the engine scores (capabilities, open
 // needs, issue areas), kept current by statement-level triggers on the child tables (see the MatchProfiles

@@ -1,7 +1,7 @@
-import { onlyUuids } from '../common/ids.js';
-import { SqlParams } from '../common/sql-params.js';
-import type { RequestContext } from '../graphql/context.js';
-import { BadInputError } from '../graphql/errors.js';
+import { onlyUuids } from '../core/ids.js';
+import { SqlParams } from '../core/sql-params.js';
+import type { RequestContext } from '../core/request-context.js';
+import { BadInputError } from '../core/errors.js';
 import { PRIORITY_WEIGHT } from '../matching/weights.js';
 import { actingViewer, type ActingViewer } from '../privacy/acting-viewer.js';
 import { positionWithinSql, type PositionKind } from '../privacy/location-sql.js';

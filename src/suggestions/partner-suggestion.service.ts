@@ -1,11 +1,11 @@
-import { isUuid } from '../common/ids.js';
-import type { RequestContext } from '../graphql/context.js';
-import { toConnection, type ConnectionShape, type Page } from '../graphql/connection.js';
-import { BadInputError } from '../graphql/errors.js';
+import { isUuid } from '../core/ids.js';
+import type { RequestContext } from '../core/request-context.js';
+import { toConnection, type ConnectionShape, type Page } from '../core/connection.js';
+import { BadInputError } from '../core/errors.js';
 import { countPartners, suggestPartners, type ScoreParts, type TrustGraph } from '../matching/index.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView, band } from '../privacy/anonymous-card.js';
-import { loadVisibleRecords } from '../organizations/visible-records.js';
+import { loadVisibleRecords } from '../profiles/visible-records.js';
 import { loadMatchOrgs, loadTaxonomy, type MatchOrg } from './engine-orgs.js';
 import { loadPartnerCandidates } from './partner-candidates.js';
 import { loadTrustNeighbourhood } from './trust-graph.js';

@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CapabilityLevel, OrganizationKind } from '../common/enums.js';
-import { connectionTypes } from '../graphql/connection.js';
-import type { OrganizationRecord } from '../organizations/organization.record.js';
-import { Organization } from '../organizations/organization.types.js';
-import '../organizations/profile.types.js';
+import { CapabilityLevel, OrganizationKind } from '../core/enums.js';
+import { connectionTypes } from '../core/connection.js';
+import type { OrganizationRecord } from '../profiles/organization.record.js';
+import { Organization } from '../profiles/organization.types.js';
+import '../profiles/profile.types.js';
 
 // GraphQL shapes of partner and coalition suggestions. A PRIVATE organization never reaches these types as an
 // Organization: it is an AnonymousOrganization with an opaque per-request token, so nothing here can resolve it.

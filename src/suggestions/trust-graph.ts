@@ -1,5 +1,5 @@
-import { SqlParams } from '../common/sql-params.js';
-import type { RequestContext } from '../graphql/context.js';
+import { SqlParams } from '../core/sql-params.js';
+import type { RequestContext } from '../core/request-context.js';
 import type { TrustGraph } from '../matching/index.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context.js';
-import { runMutation } from '../graphql/mutation.js';
+import type { RequestContext } from '../core/request-context.js';
+import { runMutation } from '../core/run-mutation.js';
 import { createIssueArea, createSkill, listCategories, listIssueAreas, listSkills } from './taxonomy.service.js';
 import {
   CapabilityCategory, IssueArea, IssueAreaCreateInput, IssueAreaCreatePayload, Skill, SkillCreateInput, SkillCreatePayload,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../graphql/context.js';
+import type { RequestContext } from '../core/request-context.js';
 import { requireAdmin } from '../accounts/admin-guard.js';
-import { UserInputError } from '../graphql/errors.js';
+import { UserInputError } from '../core/errors.js';
 import { SKILL_JSON } from './taxonomy.sql.js';
 import type { IssueArea, IssueAreaCreateInput, Skill, SkillCreateInput, CapabilityCategory } from './taxonomy.types.js';
 

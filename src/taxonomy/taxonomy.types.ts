@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '../graphql/user-error.types.js';
+import { UserError } from '../core/user-error.types.js';
 
 @ObjectType({ description: 'A capability category such as FUNDRAISING or LEGAL_AID.' })
 export class CapabilityCategory {

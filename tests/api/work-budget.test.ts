@@ -1,9 +1,9 @@
-import { Viewer } from '../../src/accounts/viewer.js';
-import { MembershipRole } from '../../src/common/enums.js';
-import { createLogger } from '../../src/common/logger.js';
-import { createContext } from '../../src/graphql/context.js';
-import { LIMITS, operationCost } from '../../src/graphql/limits.js';
-import { getSchema } from '../../src/graphql/schema.js';
+import { Viewer } from '../../src/core/viewer.js';
+import { MembershipRole } from '../../src/core/enums.js';
+import { createLogger } from '../../src/core/logger.js';
+import { createContext } from '../../src/core/request-context.js';
+import { LIMITS, operationCost } from '../../src/api/limits.js';
+import { getSchema } from '../../src/api/schema.js';
 import { listCoalitionSuggestions } from '../../src/suggestions/coalition-suggestion.service.js';
 import { loadDemoData } from '../../seeds/load-demo.js';
 import { parse } from 'graphql';

@@ -9,7 +9,7 @@ import {
   IntroductionsDocument, OrgUpdateDocument, PartnerSuggestionsDocument, RequestIntroductionDocument,
   RespondToIntroductionDocument, WithdrawIntroductionDocument, type IntroductionsQueryVariables, type OrganizationKind,
 } from '../generated/graphql.js';
-import { OrganizationKind as Kinds } from '../../src/common/enums.js';
+import { OrganizationKind as Kinds } from '../../src/core/enums.js';
 import { addCapability, addNeed, createOrg, signUp, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

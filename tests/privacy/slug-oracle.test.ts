@@ -7,7 +7,7 @@
 //  - derived slugs never fail, even for concurrent creates with one name.
 import { randomUUID } from 'node:crypto';
 import { OrgBySlugDocument, OrgCreateDocument, OrgUpdateDocument, type OrganizationCreateInput, type OrganizationUpdateInput } from '../generated/graphql.js';
-import { slugify } from '../../src/common/slug.js';
+import { slugify } from '../../src/core/slug.js';
 import { createOrg, signUp, type TestUser } from '../support/factories.js';
 import { gql, ok, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,4 +1,4 @@
-import { LocationPrecision, OrganizationKind, Visibility } from '../../src/common/enums.js';
+import { LocationPrecision, OrganizationKind, Visibility } from '../../src/core/enums.js';
 import { coarsen } from '../../src/privacy/location-rules.js';
 import { CATEGORY_SEEDS, ISSUE_AREA_SEEDS } from '../../src/taxonomy/taxonomy.data.js';
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from '../../seeds/demo-data.js';

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../accounts/account.resolver.js';
+import { IntroductionResolver } from '../introductions/introduction.resolver.js';
+import { CapabilityResolver } from '../capabilities/capability.resolver.js';
+import { InvitationResolver } from '../members/invitation.resolver.js';
+import { MembershipResolver } from '../members/membership.resolver.js';
+import { OrganizationResolver } from '../profiles/organization.resolver.js';
+import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
+import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
+import { guardArgumentText } from './text-input.js';
+import { validateArgs } from './validate-args.js';
+
+export const resolvers = [
+  AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, InvitationResolver, TaxonomyResolver, CapabilityCategoryResolver,
+  SuggestionResolver, IntroductionResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The schema, built once per process (type-graphql metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    // Query arguments are validated here (BAD_USER_INPUT naming the field); mutation inputs opt out and are
+    // validated by runMutation so that problems come back as userErrors in the payload.
+    validateFn: validateArgs,
+  }).then(lexicographicSortSchema).then(guardArgumentText); // text rules for every argument (text-input.ts)
+  return built;
+}

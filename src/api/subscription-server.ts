@@ -1,0 +1,118 @@
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { AccountThrottles } from '../accounts/sign-in-throttle.js';
+import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
+import type { Viewer } from '../core/viewer.js';
+import type { Config } from '../core/config.js';
+import { isConnectionFailure } from '../db/connection-errors.js';
+import { createContext } from '../core/request-context.js';
+import { ErrorCode } from '../core/errors.js';
+import { formatError } from './format-error.js';
+import { enforceOperationLimits, LIMITS } from './limits.js';
+import { clientAddress, type CostBudgets } from './rate-limits.js';
+
+const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+
+export interface SubscriptionServer {
+  dispose(): Promise<void>;
+}
+
+/**
+ * graphql-ws on the same port and path as HTTP. It runs none of Apollo's plugins, so the same limits, auth and
+ * error masking are applied here; queries and mutations are refused (they belong on HTTP, with CSRF checks).
+ */
+export function startSubscriptionServer(options: {
+  server: Server; schema: GraphQLSchema; db: DataSource; log: Logger; config: Config; budgets?: CostBudgets; throttles?: AccountThrottles;
+}): SubscriptionServer {
+  const { server, schema, db, log, config, budgets, throttles } = options;
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: 64 * 1024,
+    verifyClient: ({ origin }: { origin?: string }) => !origin || config.corsOrigins.length === 0 || config.corsOrigins.includes(origin),
+  });
+  const viewers = new WeakMap<object, Viewer>();
+  const counts = new WeakMap<object, number>();
+
+  const handle = useServer(
+    {
+      schema,
+      connectionInitWaitTimeout: 5000,
+      onConnect: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization;
+        let viewer;
+        try {
+          viewer = await viewerFromAuthorization(db, typeof auth === 'string' ? auth : undefined);
+        } catch (error) {
+          if (!isConnectionFailure(error)) throw error;
+          // The database is down: 1013 "try again later" rather than a misleading 4403.
+          log.error({ err: error, code: 'SERVICE_UNAVAILABLE' }, 'database unavailable');
+          ctx.extra.socket.close(1013, 'Service unavailable, retry later');
+          return false;
+        }
+        if (!viewer) return false; // closes with 4403 Forbidden
+        viewers.set(ctx.extra.socket, viewer);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const socket = ctx.extra.socket;
+        const count = (counts.get(socket) ?? 0) + 1;
+        if (count > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [new GraphQLError('Too many subscriptions on this connection', { extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED } })];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP for queries and mutations', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        const viewer = viewers.get(socket)!;
+        // The same cost budget as HTTP: the subscription is charged its cost once, when it starts.
+        const address = clientAddress(ctx.extra.request, config.rateLimits.trustProxy);
+        try {
+          const cost = enforceOperationLimits(schema, document, payload.variables ?? undefined, payload.operationName);
+          await budgets?.charge({ userId: viewer.userId, address }, cost ?? 1);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        counts.set(socket, count);
+        const requestId = randomUUID();
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
+        };
+        return args;
+      },
+      onComplete: (ctx) => {
+        counts.set(ctx.extra.socket, Math.max(0, (counts.get(ctx.extra.socket) ?? 1) - 1));
+      },
+      // extensions.http (status, headers) is for HTTP responses only: Apollo strips it there, so here too.
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
+        const { http: _http, ...extensions } = error.extensions ?? {};
+        return formatError({ ...error.toJSON(), extensions });
+      }),
+    },
+    wss,
+  );
+
+  return {
+    async dispose() {
+      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      await handle.dispose();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { IssueArea } from '../taxonomy/taxonomy.types.js';
+import type { Capability, Need } from '../capabilities/capability.types.js';
+import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
+
+function childLoader<T>(db: DataSource, list: ChildList): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows: { id: string; items: T[] }[] = await db.query(
+      `SELECT u.id, ${CHILD_JSON[list]('u.id')} AS items FROM unnest($1::uuid[]) AS u(id)`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.items]));
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}
+
+export function createOrganizationLoaders(db: DataSource) {
+  return {
+    capabilitiesByOrganization: childLoader<Capability>(db, 'capabilities'),
+    needsByOrganization: childLoader<Need>(db, 'needs'),
+    issueAreasByOrganization: childLoader<IssueArea>(db, 'issueAreas'),
+  };
+}
+
+export type OrganizationLoaders = ReturnType<typeof createOrganizationLoaders>;

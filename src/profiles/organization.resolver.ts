@@ -1,0 +1,129 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { MembershipRole, NeedStatus } from '../core/enums.js';
+import { PageArgs, toPage } from '../core/connection.js';
+import type { RequestContext } from '../core/request-context.js';
+import { BadInputError } from '../core/errors.js';
+import { runMutation } from '../core/run-mutation.js';
+import { selectedNodeFields } from '../core/selection.js';
+import { IssueArea } from '../taxonomy/taxonomy.types.js';
+import { Capability, Need } from '../capabilities/capability.types.js';
+import { membersOnly, projectDistanceKm, projectLocation } from '../privacy/member-projection.js';
+import { canSeePrivateDetails } from '../privacy/visibility.js';
+import { listMembers } from '../members/membership.service.js';
+import type { ChildList } from './organization-children.sql.js';
+import { OrganizationFilter } from './organization-filter.types.js';
+import { OrganizationCreateInput, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
+import { OrganizationPayload } from './organization.payloads.js';
+import { findVisibleOrganization, listOrganizations } from './organization-query.service.js';
+import type { OrganizationRecord } from './organization.record.js';
+import { createOrganization, updateOrganization, verifyOrganization } from './organization.service.js';
+import { Location, Member, Organization, OrganizationConnection } from './organization.types.js';
+
+const CHILD_LISTS: ChildList[] = ['capabilities', 'needs', 'issueAreas'];
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true, description: 'One organization by id or slug; null when missing or not visible to you.' })
+  async organization(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('slug', () => String, { nullable: true }) slug?: string,
+  ): Promise<OrganizationRecord | null> {
+    if ((id === undefined || id === null) === (slug === undefined || slug === null)) {
+      throw new BadInputError('id', 'Give exactly one of id or slug');
+    }
+    return findVisibleOrganization(ctx, { id, slug });
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Organizations you may see, filtered; by relevance when searching, by distance with `near`, else by name.' })
+  async organizations(
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+    @Args() pageArgs: PageArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
+  ) {
+    const selected = selectedNodeFields(info);
+    const include = new Set(CHILD_LISTS.filter((child) => selected.has(child)));
+    return listOrganizations(ctx, filter ?? {}, toPage(pageArgs), include);
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Creates an organization; you become its OWNER.' })
+  async organizationCreate(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => OrganizationCreateInput, { validate: false }) input: OrganizationCreateInput,
+  ): Promise<OrganizationPayload> {
+    const { result, userErrors } = await runMutation(ctx, input, (tx) => createOrganization(ctx, tx, input));
+    return { organization: result, userErrors };
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Changes the given fields of a profile (owners and editors).' })
+  async organizationUpdate(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => OrganizationUpdateInput, { validate: false }) input: OrganizationUpdateInput,
+  ): Promise<OrganizationPayload> {
+    const { result, userErrors } = await runMutation(ctx, input, (tx) => updateOrganization(ctx, tx, input));
+    return { organization: result, userErrors };
+  }
+
+  @Mutation(() => OrganizationPayload, { description: 'Sets the verified flag (admins only).' })
+  async organizationVerify(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => OrganizationVerifyInput, { validate: false }) input: OrganizationVerifyInput,
+  ): Promise<OrganizationPayload> {
+    const { result, userErrors } = await runMutation(ctx, input, (tx) => verifyOrganization(ctx, tx, input));
+    return { organization: result, userErrors };
+  }
+
+  // Members-only fields go through the privacy module's projection (src/privacy/member-projection.ts).
+  @FieldResolver(() => Location, { description: 'Never more precise than the organization chose, except for its own members.' })
+  location(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Location {
+    return projectLocation(ctx.viewer, org) as Location;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'With a `near` filter: km from its point to the public position, rounded to the precision the organization chose.' })
+  distanceKm(@Root() org: OrganizationRecord): number | null {
+    return projectDistanceKm(org);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Only members see it.' })
+  contactEmail(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): string | null {
+    return membersOnly(ctx.viewer, org.id, org.contactEmail, null);
+  }
+
+  @FieldResolver(() => [String], { description: 'Kinds it will not partner with. Only members see them; others get an empty list.' })
+  dealbreakerKinds(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): string[] {
+    return membersOnly(ctx.viewer, org.id, org.dealbreakerKinds, []);
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Members only: whether it may appear anonymously in suggestions while PRIVATE.' })
+  anonymousSuggestions(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): boolean | null {
+    return membersOnly(ctx.viewer, org.id, org.anonymousSuggestions, null);
+  }
+
+  @FieldResolver(() => MembershipRole, { nullable: true, description: 'Your role in it, if any.' })
+  viewerRole(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): MembershipRole | null {
+    return ctx.viewer.roleIn(org.id);
+  }
+
+  @FieldResolver(() => [Member], { nullable: true, description: 'Members only; null for others.' })
+  async members(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Member[] | null> {
+    return canSeePrivateDetails(ctx.viewer, org.id) ? listMembers(ctx, org.id) : null;
+  }
+
+  @FieldResolver(() => [IssueArea], { complexity: 2 })
+  issueAreas(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<IssueArea[]> {
+    return ctx.loaders.issueAreasByOrganization.load(org.id);
+  }
+
+  @FieldResolver(() => [Capability], { complexity: 5 })
+  capabilities(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Capability[]> {
+    return ctx.loaders.capabilitiesByOrganization.load(org.id);
+  }
+
+  @FieldResolver(() => [Need], { complexity: 5, description: 'Open needs; members also see met and closed ones.' })
+  async needs(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Need[]> {
+    const needs = await ctx.loaders.needsByOrganization.load(org.id);
+    return membersOnly(ctx.viewer, org.id, needs, needs.filter((need) => need.status === NeedStatus.OPEN));
+  }
+}

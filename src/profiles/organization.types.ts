@@ -1,0 +1,92 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { LocationPrecision, MembershipRole, OrganizationKind, SizeBand, Visibility } from '../core/enums.js';
+import { connectionTypes } from '../core/connection.js';
+import './profile.types.js';
+
+// Fields that need the viewer (location, contact email, members, capabilities, ...) are not plain @Fields
+// here: the resolver adds them with a check, so a private column can never leak through a default resolver.
+
+@ObjectType({ description: 'Where an organization is, never more precise than it chose for this viewer.' })
+export class Location {
+  @Field(() => LocationPrecision, { description: 'The precision of the values below, for this viewer.' })
+  precision: LocationPrecision;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  country: string | null;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  city: string | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude: number | null;
+}
+
+@ObjectType({ description: 'An organization profile.' })
+export class Organization {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  mission: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field(() => SizeBand, { nullable: true })
+  sizeBand: SizeBand | null;
+
+  @Field(() => Visibility)
+  visibility: Visibility;
+
+  @Field(() => [String], { description: 'ISO 639-1 language codes.' })
+  languages: string[];
+
+  @Field(() => String, { nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the money comes from, in the organization\'s words.' })
+  fundingDisclosure: string | null;
+
+  @Field({ description: 'Checked by Coalesce admins.' })
+  verified: boolean;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class Member {
+  @Field(() => ID)
+  userId: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+}
+
+@ObjectType({ description: 'An organization the viewer belongs to, with the viewer\'s role.' })
+export class ViewerMembership {
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+
+  @Field(() => Organization)
+  organization: Organization;
+}
+
+export const { Edge: OrganizationEdgeBase, Connection: OrganizationConnection } = connectionTypes(Organization, 'Organization');
+export type OrganizationConnection = InstanceType<typeof OrganizationConnection>;
