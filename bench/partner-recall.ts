@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Viewer } from '../src/core/viewer.js';
 import { MembershipRole } from '../src/core/enums.js';
 import { createLogger } from '../src/core/logger.js';
-import { createContext } from '../src/core/request-context.js';
+import { createContext } from '../src/api/request-context.js';
 import { suggestPartners } from '../src/matching/index.js';
 import { anonymousEngineView } from '../src/privacy/anonymous-card.js';
 import { loadTaxonomy, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg } from '../src/suggestions/engine-orgs.js';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 import { grantAdminsFromConfig } from './accounts/admin-bootstrap.js';
 import { createLogger, scrub } from './core/logger.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
@@ -36,6 +37,12 @@ function reportStartFailure(error: unknown, log: Logger | null): void {
   else if (error instanceof EmbeddedPostgresError) console.error('Embedded PostgreSQL logged nothing.');
 }
 
+/** What a launcher adds to the service without the service depending on it (seeds/start-with-demo.ts). */
+export interface StartHooks {
+  /** Runs once the database is migrated, before the app loads and listens. */
+  databaseReady?: (db: DataSource, config: Config, log: Logger) => Promise<void>;
+}
+
 interface Running {
   app?: { stop(): Promise<void> };
   database?: Database;
@@ -56,7 +63,7 @@ async function loadAppInSteps(): Promise<typeof import('./api/app.js')> {
   return require('./api/app.js') as typeof import('./api/app.js');
 }
 
-async function start(config: Config, log: Logger, running: Running): Promise<void> {
+async function start(config: Config, log: Logger, running: Running, hooks: StartHooks): Promise<void> {
   let database: Database | null = null;
   try {
     // The app's modules (Apollo, type-graphql, TypeORM, every resolver: about 2 s of loading) are required while
@@ -78,14 +85,7 @@ async function start(config: Config, log: Logger, running: Running): Promise<voi
       const { promoted, unconfirmed } = await grantAdminsFromConfig(db, config.adminEmails);
       if (promoted || unconfirmed) log.info({ promoted, unconfirmed }, 'admins granted from ADMIN_EMAILS');
     }
-    if (config.seedDemo) {
-      const [{ count }] = await db.query('SELECT count(*)::int AS count FROM organizations');
-      if (count === 0) {
-        const { loadDemoData } = require('../seeds/load-demo.js') as typeof import('../seeds/load-demo.js');
-        const result = await loadDemoData(db, (message) => log.info(message));
-        log.info({ organizations: result.organizations }, 'demo data seeded');
-      }
-    }
+    await hooks.databaseReady?.(db, config, log);
 
     const { createApp } = await loadApp();
     const app = await createApp(config, db, log);
@@ -140,7 +140,7 @@ function installShutdown(running: Running, log: Logger): void {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function main(): Promise<void> {
+export async function main(hooks: StartHooks = {}): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -155,14 +155,19 @@ async function main(): Promise<void> {
   const running: Running = {};
   installShutdown(running, log);
   try {
-    await start(config, log, running);
+    await start(config, log, running, hooks);
   } catch (error) {
     reportStartFailure(error, log);
     process.exit(1);
   }
 }
 
-main().catch((error) => {
-  reportStartFailure(error, null);
-  process.exit(1);
-});
+/** Runs the service: `node src/main.ts` (production) or through a launcher that passes hooks. */
+export function runMain(hooks: StartHooks = {}): void {
+  main(hooks).catch((error) => {
+    reportStartFailure(error, null);
+    process.exit(1);
+  });
+}
+
+if (require.main === module) runMain();

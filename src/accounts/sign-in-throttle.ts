@@ -1,7 +1,8 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../core/config.js';
+import { RateLimitedError } from '../core/errors.js';
+import { isOverLimit, type LimiterStore } from '../core/limiter-store.js';
 import type { RequestContext } from '../core/request-context.js';
-import { isOverLimit, rateLimitedError, type LimiterStore } from '../api/rate-limits.js';
 
 // Throttles on the account mutations, beside the cost budget every operation pays:
 // - accountSignIn: per email, after SIGN_IN_FREE_FAILURES consecutive wrong passwords every further attempt is
@@ -20,6 +21,13 @@ export type AttemptOutcome = 'success' | 'failure' | 'neutral';
 export interface ThrottleContext {
   clientAddress: string;
   throttles: AccountThrottles;
+}
+
+declare module '../core/request-context.js' {
+  interface RequestContext {
+    /** The client address and the account throttles (set by the HTTP and WebSocket transports; absent in scripts). */
+    throttle?: ThrottleContext;
+  }
 }
 
 const SIGN_IN_REFUSED = 'Too many failed sign-in attempts; retry later';
@@ -140,7 +148,7 @@ async function reserve(limiter: RateLimiterAbstract, key: string, message: strin
   try {
     await limiter.consume(key, 1, customDuration ? { customDuration } : undefined);
   } catch (reason) {
-    if (isOverLimit(reason)) throw rateLimitedError(message, reason.msBeforeNext);
+    if (isOverLimit(reason)) throw new RateLimitedError(message, reason.msBeforeNext);
     throw reason;
   }
 }

@@ -3,8 +3,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { isConnectionFailure } from '../db/connection-errors.js';
 import type { RequestContext } from '../core/request-context.js';
-import { isPublicCode } from '../core/errors.js';
-import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './format-error.js';
+import { domainErrorOf, domainHttp } from './error-mapping.js';
+import { isPublicCode, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './format-error.js';
 import { enforceOperationLimits } from './limits.js';
 import { budgetHeaders, type CostBudgets, type ReportedBudget } from './rate-limits.js';
 
@@ -44,9 +44,16 @@ export function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let unavailable = false;
+      let domainHead: ReturnType<typeof domainHttp> = null;
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
+            const domain = domainErrorOf(error);
+            if (domain) {
+              // An expected refusal: not logged; its HTTP status (429, 503 with Retry-After) is set below.
+              domainHead ??= domainHttp(domain);
+              continue;
+            }
             const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
             if (isPublicCode(code)) continue;
             const original = unwrapResolverError(error);
@@ -59,6 +66,10 @@ export function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ response }) {
+          if (domainHead && !unavailable) {
+            response.http.status = domainHead.status;
+            for (const [name, value] of domainHead.headers) response.http.headers.set(name, value);
+          }
           if (!unavailable) return;
           response.http.status = 503;
           response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));

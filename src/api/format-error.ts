@@ -1,7 +1,23 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isConnectionFailure } from '../db/connection-errors.js';
-import { ErrorCode, isPublicCode } from '../core/errors.js';
+import { ErrorCode } from '../core/errors.js';
+import { domainErrorOf, domainExtensions } from './error-mapping.js';
+
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** Codes a client may see as they are (everything else is masked). */
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+}
 
 const VARIABLE_PATH = /at "([^"]+)"/;
 
@@ -26,6 +42,11 @@ export function serviceUnavailableError(): GraphQLError {
  * the logging plugin.
  */
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const domain = domainErrorOf(error);
+  if (domain) {
+    const { locations, path } = formatted;
+    return { message: domain.message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions: domainExtensions(domain) };
+  }
   const extensions = formatted.extensions ?? {};
   const code = extensions.code;
   if (code === SERVICE_UNAVAILABLE || (!isPublicCode(code) && error !== undefined && isConnectionFailure(unwrapResolverError(error)))) {

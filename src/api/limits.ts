@@ -5,6 +5,7 @@ import { validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../core/connection.js';
 import { QueryLimitError } from '../core/errors.js';
+import { toGraphQLError } from './error-mapping.js';
 
 // One set of limits for every transport (HTTP and WebSocket): graphql-armor's rules for depth, aliases and
 // directives (a maintained implementation of the OWASP recommendations), graphql-query-complexity for a cost
@@ -118,7 +119,7 @@ export function enforceOperationLimits(
   } catch (error) {
     shapeErrors = [error as Error]; // graphql-armor's rules throw their rejection rather than report it
   }
-  if (shapeErrors.length > 0) throw new QueryLimitError(shapeErrors[0].message.replace(/^Syntax Error: /, ''));
+  if (shapeErrors.length > 0) throw toGraphQLError(new QueryLimitError(shapeErrors[0].message.replace(/^Syntax Error: /, '')));
   let cost: number;
   try {
     cost = operationCost(schema, document, variables ?? {}, operationName);
@@ -128,7 +129,7 @@ export function enforceOperationLimits(
     return null;
   }
   if (cost > LIMITS.maxCost) {
-    throw new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost });
+    throw toGraphQLError(new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost }));
   }
   return cost; // what the rate limits charge (src/graphql/rate-limits.ts)
 }

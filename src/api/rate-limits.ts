@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { GraphQLError } from 'graphql';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config, RateLimitConfig } from '../core/config.js';
-import { ErrorCode } from '../core/errors.js';
+import { RateLimitedError } from '../core/errors.js';
+import { isOverLimit, LimiterStore } from '../core/limiter-store.js';
+import { toGraphQLError } from './error-mapping.js';
 
 // Rate limits are counted with rate-limiter-flexible: a maintained, dependency-free library (weekly releases,
 // millions of downloads) whose Redis limiter increments and expires a key in one Lua script (atomic across
@@ -23,95 +23,6 @@ export interface Budget {
   limit: number;
   remaining: number;
   resetAt: Date;
-}
-
-export function rateLimitedError(message: string, msBeforeNext: number, details: Record<string, unknown> = {}): GraphQLError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new GraphQLError(message, {
-    extensions: {
-      code: ErrorCode.RATE_LIMITED,
-      retryAfterSeconds,
-      ...details,
-      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-    },
-  });
-}
-
-/**
- * Where the limiters keep their counts: in memory (one process) or in Redis when REDIS_URL is set, so several
- * processes share them. The Redis client queues nothing while disconnected (enableOfflineQueue: false) and gives up
- * on a command after a second, so the insurance limiter (memory) answers at once while Redis is away.
- */
-export class LimiterStore {
-  private readonly redis: Redis | null;
-  private redisDown = false;
-
-  constructor(redisUrl: string | null, private readonly prefix: string, log: Logger) {
-    if (!redisUrl) {
-      this.redis = null;
-      return;
-    }
-    this.redis = new Redis(redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      commandTimeout: 1000,
-      connectTimeout: 2000,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    });
-    // Logged once per outage (not once per retry); without a listener ioredis would print every failure.
-    this.redis.on('error', (error: Error) => {
-      if (this.redisDown) return;
-      this.redisDown = true;
-      log.warn({ err: error }, 'rate limits: Redis unavailable, counting in memory until it is back');
-    });
-    this.redis.on('ready', () => {
-      if (this.redisDown) log.info('rate limits: Redis is back');
-      this.redisDown = false;
-    });
-  }
-
-  /**
-   * Resolves once the Redis connection is ready, or has failed once (the insurance limiter counts meanwhile), or
-   * after timeoutMs: until then every count would go to this process's memory rather than the shared one.
-   */
-  async ready(timeoutMs = 2000): Promise<void> {
-    const redis = this.redis;
-    if (!redis || redis.status === 'ready') return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        redis.off('ready', done);
-        redis.off('error', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      redis.once('ready', done);
-      redis.once('error', done);
-    });
-  }
-
-  limiter(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
-    const keyPrefix = `${this.prefix}:${name}`;
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds });
-    if (!this.redis) return memory;
-    return new RateLimiterRedis({
-      storeClient: this.redis,
-      keyPrefix,
-      points,
-      duration: durationSeconds,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: memory,
-    });
-  }
-
-  async close(): Promise<void> {
-    this.redis?.disconnect(); // also stops reconnecting to a Redis that is away
-  }
-}
-
-/** A limiter rejects with a RateLimiterRes when over the limit, with an Error only if its store failed uninsured. */
-export function isOverLimit(reason: unknown): reason is RateLimiterRes {
-  return reason instanceof RateLimiterRes;
 }
 
 /**
@@ -156,11 +67,11 @@ export class CostBudgets {
       // A refused operation costs nothing (so a cheaper one that fits is still served): give its charges back.
       await Promise.all(charges.map((c) => c.limiter.reward(c.key, cost).catch(() => undefined)));
       const worst = refused.reduce((a, b) => (b.resetAt > a.resetAt ? b : a));
-      return Promise.reject(rateLimitedError(
+      return Promise.reject(toGraphQLError(new RateLimitedError(
         `Rate limit exceeded: this operation costs ${cost} and the ${worst.scope === 'user' ? "account's" : "address's"} budget of ${worst.limit} per ${this.config.costWindowSeconds} s is spent; retry after the reset`,
         worst.resetAt.getTime() - Date.now(),
         { cost: publicBudget(worst) },
-      ));
+      )));
     }
     const tightest = budgets.reduce((a, b) => (b.remaining < a.remaining ? b : a));
     return publicBudget(tightest);

@@ -10,7 +10,7 @@ import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
 import type { Viewer } from '../core/viewer.js';
 import type { Config } from '../core/config.js';
 import { isConnectionFailure } from '../db/connection-errors.js';
-import { createContext } from '../core/request-context.js';
+import { createContext } from './request-context.js';
 import { ErrorCode } from '../core/errors.js';
 import { formatError } from './format-error.js';
 import { enforceOperationLimits, LIMITS } from './limits.js';
@@ -103,7 +103,7 @@ export function startSubscriptionServer(options: {
       // extensions.http (status, headers) is for HTTP responses only: Apollo strips it there, so here too.
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
         const { http: _http, ...extensions } = error.extensions ?? {};
-        return formatError({ ...error.toJSON(), extensions });
+        return formatError({ ...error.toJSON(), extensions }, error);
       }),
     },
     wss,

@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
-
-// Every failure a client may see has a stable code. Anything else is masked by formatError (see app-errors).
+// Domain errors: what a service or resolver throws when a request cannot be served. Each has a stable code (and
+// the field it concerns, when one does); api/error-mapping.ts is the one place that turns them into GraphQL errors
+// and HTTP statuses. Anything that is not a DomainError is masked as INTERNAL_SERVER_ERROR (api/format-error.ts).
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -9,39 +9,68 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
-  /** The matching engine's queue is full (src/suggestions/engine-pool.ts): retry after extensions.retryAfterSeconds. */
+  /** The matching engine's queue is full (suggestions/engine-pool.ts): retry after retryAfterSeconds. */
   SERVICE_BUSY: 'SERVICE_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'You must be signed in to do this') {
-    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCodeName,
+    message: string,
+    /** The input field the error concerns (e.g. 'input.slug'), when there is one. */
+    readonly field: string | null = null,
+    /** Extra facts a client may act on (retryAfterSeconds, a budget): shown in the error's extensions. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
   }
 }
 
-export class ForbiddenError extends GraphQLError {
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'You must be signed in to do this') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
   constructor(message = 'You are not allowed to do this') {
-    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+    super(ErrorCode.FORBIDDEN, message);
   }
 }
 
 /** Also what a record the viewer may not see answers: no existence oracle. */
-export class NotFoundError extends GraphQLError {
+export class NotFoundError extends DomainError {
   constructor(what: string) {
-    super(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+    super(ErrorCode.NOT_FOUND, `${what} not found`);
   }
 }
 
-export class BadInputError extends GraphQLError {
+export class BadInputError extends DomainError {
   constructor(field: string, message: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+    super(ErrorCode.BAD_USER_INPUT, message, field);
   }
 }
 
-export class QueryLimitError extends GraphQLError {
+export class QueryLimitError extends DomainError {
   constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, ...details, http: { status: 400 } } });
+    super(ErrorCode.QUERY_LIMIT_EXCEEDED, message, null, details);
+  }
+}
+
+/** Over a rate limit: retry after retryAfterSeconds (HTTP 429 with Retry-After). */
+export class RateLimitedError extends DomainError {
+  constructor(message: string, msBeforeNext: number, details: Record<string, unknown> = {}) {
+    super(ErrorCode.RATE_LIMITED, message, null, { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), ...details });
+  }
+}
+
+/** A shared resource is saturated: retry after retryAfterSeconds (HTTP 503 with Retry-After). */
+export class ServiceBusyError extends DomainError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(ErrorCode.SERVICE_BUSY, message, null, { retryAfterSeconds });
   }
 }
 
@@ -54,18 +83,4 @@ export class UserInputError extends Error {
   ) {
     super(message);
   }
-}
-
-const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
-
-export function isPublicCode(code: unknown): boolean {
-  return typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR;
 }

@@ -1,23 +1,25 @@
-import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { ThrottleContext } from '../accounts/sign-in-throttle.js';
+import type { DataSource } from 'typeorm';
 import type { Viewer } from './viewer.js';
-import type { EnginePool } from '../suggestions/engine-pool.js';
-import { createLoaders, type Loaders } from '../api/loader-registry.js';
 
+/**
+ * What each feature keeps per request for batching (DataLoaders). The floor knows no feature, so each feature adds
+ * its own loaders to this interface where it defines them (TypeScript declaration merging: see
+ * profiles/organization.loaders.ts), and the roof builds them all (api/loader-registry.ts). A loader must never
+ * cache across requests or viewers.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Loaders {}
+
+/**
+ * What every resolver and service receives. The transports (api/app.ts for HTTP, api/subscription-server.ts for
+ * WebSocket) build it; features that keep more per request (the sign-in throttles, the engine pool) add optional
+ * members here the same way as loaders, next to their own code.
+ */
 export interface RequestContext {
   viewer: Viewer;
   db: DataSource;
   requestId: string;
   log: Logger;
-  /** Per request: a loader must never cache across requests or viewers. */
   loaders: Loaders;
-  /** The client address and the account throttles (set by the HTTP and WebSocket transports; absent in scripts). */
-  throttle?: ThrottleContext;
-  /** The app's worker pool for heavy engine work; absent (scripts, benches), the work runs in-process. */
-  engine?: EnginePool;
-}
-
-export function createContext(base: Omit<RequestContext, 'loaders'>): RequestContext {
-  return { ...base, loaders: createLoaders(base.db) };
 }

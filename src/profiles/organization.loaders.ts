@@ -24,3 +24,8 @@ export function createOrganizationLoaders(db: DataSource) {
 }
 
 export type OrganizationLoaders = ReturnType<typeof createOrganizationLoaders>;
+
+// Added to the request's loaders (core/request-context.ts); api/loader-registry.ts creates them.
+declare module '../core/request-context.js' {
+  interface Loaders extends OrganizationLoaders {}
+}

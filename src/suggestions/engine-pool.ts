@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { GraphQLError } from 'graphql';
 import { Piscina } from 'piscina';
 import type { EngineConfig } from '../core/config.js';
 import type { RequestContext } from '../core/request-context.js';
-import { ErrorCode, QueryLimitError } from '../core/errors.js';
+import { QueryLimitError, ServiceBusyError } from '../core/errors.js';
 import { suggestCoalitionsWithin, type CoalitionInput, type CoalitionOutcome } from '../matching/index.js';
 import { cpuBudget, toWireCoalitionInput, type CoalitionTask, type CoalitionTaskResult } from '../matching/engine-worker.js';
 
@@ -24,6 +23,13 @@ const WORKER_NICE = 10;
 /** A worker that grows past this heap is ended and replaced (its task fails) instead of taking the process down. */
 const WORKER_HEAP_MB = 512;
 
+declare module '../core/request-context.js' {
+  interface RequestContext {
+    /** The app's worker pool for heavy engine work; absent (scripts, benches), the work runs in-process. */
+    engine?: EnginePool;
+  }
+}
+
 /** From the sources (ts-node, jest) the worker needs ts-node registered in it; the compiled build loads the .js. */
 function workerFile(): string {
   const fromSources = __filename.endsWith('.ts');
@@ -41,15 +47,9 @@ function engineBusy(retryAfterSeconds: number): EngineBusyError {
   }
 }
 
-export class EngineBusyError extends GraphQLError {
+export class EngineBusyError extends ServiceBusyError {
   constructor(retryAfterSeconds: number) {
-    super('The matching engine is busy; retry later', {
-      extensions: {
-        code: ErrorCode.SERVICE_BUSY,
-        retryAfterSeconds,
-        http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-      },
-    });
+    super('The matching engine is busy; retry later', retryAfterSeconds);
   }
 }
 

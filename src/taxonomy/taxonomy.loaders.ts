@@ -15,3 +15,10 @@ export function createTaxonomyLoaders(db: DataSource) {
     }),
   };
 }
+
+export type TaxonomyLoaders = ReturnType<typeof createTaxonomyLoaders>;
+
+// Added to the request's loaders (core/request-context.ts); api/loader-registry.ts creates them.
+declare module '../core/request-context.js' {
+  interface Loaders extends TaxonomyLoaders {}
+}

@@ -1,7 +1,7 @@
 import { Viewer } from '../../src/core/viewer.js';
 import { MembershipRole } from '../../src/core/enums.js';
 import { createLogger } from '../../src/core/logger.js';
-import { createContext } from '../../src/core/request-context.js';
+import { createContext } from '../../src/api/request-context.js';
 import { LIMITS, operationCost } from '../../src/api/limits.js';
 import { getSchema } from '../../src/api/schema.js';
 import { listCoalitionSuggestions } from '../../src/suggestions/coalition-suggestion.service.js';
