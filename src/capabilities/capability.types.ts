@@ -2,7 +2,6 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { CapabilityLevel, NeedPriority, NeedStatus } from '../core/enums.js';
 import { IssueArea, Skill } from '../taxonomy/taxonomy.types.js';
-import '../profiles/profile.types.js';
 
 @ObjectType({ description: 'Something an organization can share with partners.' })
 export class Capability {

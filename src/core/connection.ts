@@ -64,10 +64,14 @@ export interface ConnectionShape<T> {
 
 /** rows: up to limit + 1 rows fetched from offset; the extra one only tells whether there is a next page. */
 export function toConnection<T extends object>(rows: T[], page: Page, totalCount: () => Promise<number>): ConnectionShape<T> {
-  const nodes = rows.slice(0, page.limit);
+  return pageConnection(rows.slice(0, page.limit), page, rows.length > page.limit, totalCount);
+}
+
+/** The connection of one page's nodes, when whether a next page exists is known. */
+export function pageConnection<T extends object>(nodes: T[], page: Page, hasNextPage: boolean, totalCount: () => Promise<number>): ConnectionShape<T> {
   const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
   const pageInfo = {
-    hasNextPage: rows.length > page.limit,
+    hasNextPage,
     hasPreviousPage: page.offset > 0,
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,

@@ -1,13 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../core/viewer.js';
-import { isUuid } from '../core/ids.js';
-import { lockOrganizations } from '../members/organization-guard.js';
+import { lockExchange } from '../members/organization-guard.js';
 import type { RequestContext } from '../core/request-context.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, UserInputError } from '../core/errors.js';
+import { ForbiddenError, UserInputError } from '../core/errors.js';
 import { COLLABORATION_COLUMNS, type CollaborationRow } from './introduction-view.js';
 import type { CollaborationSource } from './introduction.enums.js';
 import type { RateCollaborationInput } from './introduction.inputs.js';
-import { canSeeExchange } from '../privacy/visibility.js';
 
 /** Records that two organizations work together; a pair already recorded keeps its first row. */
 export async function recordCollaboration(
@@ -46,22 +44,12 @@ function ratingSide(viewer: Viewer, row: CollaborationRow, named: string | undef
 }
 
 export async function rateCollaboration(ctx: RequestContext, tx: EntityManager, input: RateCollaborationInput): Promise<RatedCollaboration> {
-  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  // The sides never change: read them, lock both organizations with the viewer's roles read fresh (the write
-  // guard), then lock the collaboration itself (same order as introductions: organizations first).
-  const sides: { a: string; b: string }[] = isUuid(input.collaborationId)
-    ? await tx.query('SELECT organization_a_id AS a, organization_b_id AS b FROM collaborations WHERE id = $1', [input.collaborationId])
-    : [];
-  if (!sides[0]) throw new NotFoundError('Collaboration');
-  const { viewer } = await lockOrganizations(tx, ctx.viewer, [sides[0].a, sides[0].b]);
-  const rows: CollaborationRow[] = await tx.query(
-    `SELECT ${COLLABORATION_COLUMNS} FROM collaborations c WHERE c.id = $1 FOR UPDATE`, [input.collaborationId],
-  );
-  const row = rows[0];
-  // Like introductions, a collaboration exists only for the members of its two organizations.
-  if (!row || !canSeeExchange(viewer, { fromId: row.organizationAId, toId: row.organizationBId })) {
-    throw new NotFoundError('Collaboration');
-  }
+  const { row, viewer } = await lockExchange<CollaborationRow>(tx, ctx.viewer, input.collaborationId, {
+    what: 'Collaboration',
+    sidesSql: 'SELECT organization_a_id AS "fromId", organization_b_id AS "toId" FROM collaborations WHERE id = $1',
+    lockRowSql: `SELECT ${COLLABORATION_COLUMNS} FROM collaborations c WHERE c.id = $1 FOR UPDATE`,
+    sidesOf: (r) => ({ fromId: r.organizationAId, toId: r.organizationBId }),
+  });
   const side = ratingSide(viewer, row, input.organizationId);
   const column = side === row.organizationAId ? 'feedback_a' : 'feedback_b';
   await tx.query(`UPDATE collaborations SET ${column} = $2 WHERE id = $1`, [row.id, input.rating]);

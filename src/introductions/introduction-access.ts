@@ -1,10 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.js';
-import { lockOrganizations, requireMembership } from '../members/organization-guard.js';
+import { ForbiddenError, NotFoundError } from '../core/errors.js';
+import { lockExchange, requireMembership } from '../members/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
-import { canSeeExchange } from '../privacy/visibility.js';
 
 // Who may read and change introductions. An introduction exists only for the members of its two
 // organizations: anyone else gets NOT_FOUND, exactly like for an id that does not exist. An undelivered one
@@ -25,18 +23,12 @@ export type IntroductionSide = 'from' | 'to';
  * demoted while the request waited is judged by what it is now.
  */
 export async function lockIntroduction(ctx: RequestContext, tx: EntityManager, id: string, side: IntroductionSide): Promise<IntroductionRow> {
-  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
-  // The sides of an introduction never change: reading them before the locks is safe.
-  const sides: { fromId: string; toId: string }[] = isUuid(id)
-    ? await tx.query('SELECT from_organization_id AS "fromId", to_organization_id AS "toId" FROM introductions WHERE id = $1', [id])
-    : [];
-  if (!sides[0]) throw new NotFoundError('Introduction');
-  const { viewer } = await lockOrganizations(tx, ctx.viewer, [sides[0].fromId, sides[0].toId]);
-  const rows: IntroductionRow[] = await tx.query(`SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`, [id]);
-  const row = rows[0];
-  if (!row || !canSeeExchange(viewer, { fromId: row.fromOrganizationId, toId: row.toOrganizationId, delivered: row.delivered })) {
-    throw new NotFoundError('Introduction');
-  }
+  const { row, viewer } = await lockExchange<IntroductionRow>(tx, ctx.viewer, id, {
+    what: 'Introduction',
+    sidesSql: 'SELECT from_organization_id AS "fromId", to_organization_id AS "toId" FROM introductions WHERE id = $1',
+    lockRowSql: `SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE i.id = $1 FOR UPDATE`,
+    sidesOf: (r) => ({ fromId: r.fromOrganizationId, toId: r.toOrganizationId, delivered: r.delivered }),
+  });
   // Answering is the receiver's side: an undelivered request is not there to answer, even for a member of both.
   if (side === 'to' && !row.delivered) throw new NotFoundError('Introduction');
   const organizationId = side === 'from' ? row.fromOrganizationId : row.toOrganizationId;

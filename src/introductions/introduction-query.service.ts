@@ -1,9 +1,11 @@
 import { SqlParams } from '../core/sql-params.js';
-import { toConnection, type ConnectionShape, type Page } from '../core/connection.js';
+import type { ConnectionShape, Page } from '../core/connection.js';
+import { queryPage } from '../core/page-query.js';
 import type { RequestContext } from '../core/request-context.js';
 import { requireMember } from './introduction-access.js';
+import { EFFECTIVE_STATUS_SQL } from './introduction-status.sql.js';
 import {
-  COLLABORATION_COLUMNS, EFFECTIVE_STATUS_SQL, INTRODUCTION_COLUMNS, introductionsOfSql, toCollaborations, toIntroductions,
+  COLLABORATION_COLUMNS, INTRODUCTION_COLUMNS, introductionsOfSql, toCollaborations, toIntroductions,
   type CollaborationRow, type IntroductionRow,
 } from './introduction-view.js';
 import type { IntroductionDirection, IntroductionStatus } from './introduction.enums.js';
@@ -24,34 +26,23 @@ export async function listIntroductions(ctx: RequestContext, args: IntroductionL
   const org = params.add(organizationId);
   const where = [introductionsOfSql(org, args.direction ?? null)];
   if (args.status) where.push(`${EFFECTIVE_STATUS_SQL} = ${params.add(args.status)}`);
-  const whereSql = where.join(' AND ');
-  const countValues = [...params.values];
-  const rows: IntroductionRow[] = await ctx.db.query(
-    `SELECT ${INTRODUCTION_COLUMNS} FROM introductions i WHERE ${whereSql}
-     ORDER BY i.created_at DESC, i.id DESC LIMIT ${params.add(page.limit + 1)} OFFSET ${params.add(page.offset)}`,
-    params.values,
-  );
-  const totalCount = async () => {
-    const [{ count }] = await ctx.db.query(`SELECT count(*)::int AS count FROM introductions i WHERE ${whereSql}`, countValues);
-    return count as number;
-  };
-  return toConnection(await toIntroductions(ctx, rows), page, totalCount);
+  const query = { columns: INTRODUCTION_COLUMNS, from: 'introductions i', where: where.join(' AND '), orderBy: 'i.created_at DESC, i.id DESC', params };
+  return queryPage(ctx.db, query, page, (rows: IntroductionRow[]) => toIntroductions(ctx, rows));
 }
 
 /** An organization's collaborations, most recent first. */
 export async function listCollaborations(ctx: RequestContext, organizationId: string, page: Page): Promise<ConnectionShape<Collaboration>> {
   const orgId = await requireMember(ctx, organizationId);
-  const where = 'c.organization_a_id = $1 OR c.organization_b_id = $1';
-  const rows: CollaborationRow[] = await ctx.db.query(
-    `SELECT ${COLLABORATION_COLUMNS} FROM collaborations c WHERE ${where}
-     ORDER BY c.started_at DESC, c.id DESC LIMIT $2 OFFSET $3`,
-    [orgId, page.limit + 1, page.offset],
-  );
-  const totalCount = async () => {
-    const [{ count }] = await ctx.db.query(`SELECT count(*)::int AS count FROM collaborations c WHERE ${where}`, [orgId]);
-    return count as number;
+  const params = new SqlParams();
+  const org = params.add(orgId);
+  const query = {
+    columns: COLLABORATION_COLUMNS,
+    from: 'collaborations c',
+    where: `(c.organization_a_id = ${org} OR c.organization_b_id = ${org})`,
+    orderBy: 'c.started_at DESC, c.id DESC',
+    params,
   };
-  return toConnection(await toCollaborations(ctx, rows, orgId), page, totalCount);
+  return queryPage(ctx.db, query, page, (rows: CollaborationRow[]) => toCollaborations(ctx, rows, orgId));
 }
 
 export async function readIntroduction(ctx: RequestContext, id: string): Promise<Introduction> {

@@ -1,12 +1,11 @@
 import type { RequestContext } from '../core/request-context.js';
+import { EFFECTIVE_STATUS_SQL } from './introduction-status.sql.js';
 import { loadVisibleRecords } from '../profiles/visible-records.js';
 import type { CollaborationSource, IntroductionStatus } from './introduction.enums.js';
 import type { Collaboration, Introduction } from './introduction.types.js';
 
 // Rows as SQL returns them, and how they become what a viewer may see.
 
-/** The status as read: a PENDING request past its expiry is EXPIRED, so no job has to flip it. Alias `i`. */
-export const EFFECTIVE_STATUS_SQL = `(CASE WHEN i.status = 'PENDING' AND i.expires_at <= now() THEN 'EXPIRED' ELSE i.status END)`;
 
 export const INTRODUCTION_COLUMNS = `i.id, i.from_organization_id AS "fromOrganizationId",
   i.to_organization_id AS "toOrganizationId", i.message, i.reasons, ${EFFECTIVE_STATUS_SQL} AS status,

@@ -7,6 +7,7 @@ import { actingViewer } from '../privacy/acting-viewer.js';
 import { requireOrganization } from '../members/organization-guard.js';
 import { recordCollaboration } from './collaboration.service.js';
 import { lockIntroduction } from './introduction-access.js';
+import { lapsedSql } from './introduction-status.sql.js';
 import type { IntroductionRow } from './introduction-view.js';
 import { CollaborationSource, INTRODUCTION_TTL_DAYS, IntroductionStatus } from './introduction.enums.js';
 import type { RequestIntroductionInput, RespondToIntroductionInput, WithdrawIntroductionInput } from './introduction.inputs.js';
@@ -56,7 +57,7 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   // An expired request still holds the pending-pair key; retire it so it does not block a new one.
   await tx.query(
     `UPDATE introductions SET status = 'EXPIRED'
-     WHERE from_organization_id = $1 AND to_organization_id = $2 AND status = 'PENDING' AND expires_at <= now()`,
+     WHERE from_organization_id = $1 AND to_organization_id = $2 AND ${lapsedSql('introductions')}`,
     [from.id, toId],
   );
   const reasons = (input.reasons ?? []).map((r) => r.trim()).filter((r) => r.length > 0);

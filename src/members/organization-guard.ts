@@ -3,7 +3,7 @@ import { Viewer } from '../core/viewer.js';
 import type { MembershipRole, Visibility } from '../core/enums.js';
 import { isUuid } from '../core/ids.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.js';
-import { canSeeOrganization } from '../privacy/visibility.js';
+import { canSeeExchange, canSeeOrganization } from '../privacy/visibility.js';
 
 export type OrganizationPermission = 'edit' | 'own';
 
@@ -70,6 +70,34 @@ export async function requireOrganization(
   const allowed = permission === 'own' ? fresh.isOwnerOf(org.id) : fresh.canEdit(org.id);
   if (!allowed) throw new ForbiddenError(`Only the organization's ${permission === 'own' ? 'owners' : 'owners and editors'} can do this`);
   return { id: org.id, visibility: org.visibility, viewer: fresh };
+}
+
+/** How to lock one kind of exchange between two organizations (an introduction, a collaboration, an offer request). */
+export interface ExchangeLock<Row> {
+  /** Its name in NOT_FOUND. */
+  what: string;
+  /** `SELECT <first org id> AS "fromId", <second org id> AS "toId" FROM <table> WHERE id = $1`. */
+  sidesSql: string;
+  /** The row as the caller needs it, `... WHERE <alias>.id = $1 FOR UPDATE`. */
+  lockRowSql: string;
+  /** Its two sides (and whether it reached the second one) as canSeeExchange reads them. */
+  sidesOf: (row: Row) => { fromId: string; toId: string; delivered?: boolean };
+}
+
+/**
+ * The guard of every change to an exchange between two organizations: the sides are read (they never change),
+ * both organizations locked with the viewer's roles read fresh (lockOrganizations; organizations before the
+ * exchange row, always, so writers never deadlock), then the row itself FOR UPDATE, which serializes concurrent
+ * answers so exactly one wins. Anyone but a member of a side that sees it gets NOT_FOUND, like for a random id.
+ */
+export async function lockExchange<Row>(tx: EntityManager, viewer: Viewer, id: string, lock: ExchangeLock<Row>): Promise<{ row: Row; viewer: Viewer }> {
+  if (!viewer.signedIn) throw new UnauthenticatedError();
+  const sides: { fromId: string; toId: string }[] = isUuid(id) ? await tx.query(lock.sidesSql, [id]) : [];
+  if (!sides[0]) throw new NotFoundError(lock.what);
+  const fresh = (await lockOrganizations(tx, viewer, [sides[0].fromId, sides[0].toId])).viewer;
+  const [row]: Row[] = await tx.query(lock.lockRowSql, [id]);
+  if (!row || !canSeeExchange(fresh, lock.sidesOf(row))) throw new NotFoundError(lock.what);
+  return { row, viewer: fresh };
 }
 
 /**

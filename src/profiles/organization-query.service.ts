@@ -1,10 +1,12 @@
 import type { RequestContext } from '../core/request-context.js';
-import { toConnection, type ConnectionShape, type Page } from '../core/connection.js';
-import { isUuid, onlyUuids } from '../core/ids.js';
+import type { ConnectionShape, Page } from '../core/connection.js';
+import { queryPage } from '../core/page-query.js';
+import { isUuid } from '../core/ids.js';
 import { SqlParams } from '../core/sql-params.js';
 import { positionWithinSql } from '../privacy/location-sql.js';
 import { visibleOrganizationsSql } from '../privacy/visibility.js';
 import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
+import { needsSkillsSql, offersCategoriesSql, offersSkillsSql, worksOnIssueAreasSql } from './organization-filter.sql.js';
 import type { OrganizationFilter } from './organization-filter.types.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
 
@@ -42,22 +44,10 @@ function buildFilter(ctx: RequestContext, filter: OrganizationFilter, params: Sq
   const where = [visibleOrganizationsSql(ctx.viewer, params)];
   let rank: string | null = null;
   let distance: string | null = null;
-  if (filter.issueAreaIds) {
-    where.push(`EXISTS (SELECT 1 FROM organization_issue_areas f WHERE f.organization_id = o.id
-      AND f.issue_area_id = ANY(${params.add(onlyUuids(filter.issueAreaIds))}::uuid[]))`);
-  }
-  if (filter.skillIdsOffered) {
-    where.push(`EXISTS (SELECT 1 FROM capabilities f WHERE f.organization_id = o.id
-      AND f.skill_id = ANY(${params.add(onlyUuids(filter.skillIdsOffered))}::uuid[]))`);
-  }
-  if (filter.categoryIdsOffered) {
-    where.push(`EXISTS (SELECT 1 FROM capabilities f JOIN skills fs ON fs.id = f.skill_id WHERE f.organization_id = o.id
-      AND fs.category_id = ANY(${params.add(filter.categoryIdsOffered)}::varchar[]))`);
-  }
-  if (filter.skillIdsNeeded) {
-    where.push(`EXISTS (SELECT 1 FROM needs f WHERE f.organization_id = o.id AND f.status = 'OPEN'
-      AND f.skill_id = ANY(${params.add(onlyUuids(filter.skillIdsNeeded))}::uuid[]))`);
-  }
+  if (filter.issueAreaIds) where.push(worksOnIssueAreasSql(params, filter.issueAreaIds));
+  if (filter.skillIdsOffered) where.push(offersSkillsSql(params, filter.skillIdsOffered));
+  if (filter.categoryIdsOffered) where.push(offersCategoriesSql(params, filter.categoryIdsOffered));
+  if (filter.skillIdsNeeded) where.push(needsSkillsSql(params, filter.skillIdsNeeded));
   if (filter.country) where.push(`o.country = ${params.add(filter.country.toUpperCase())}`);
   if (filter.region) {
     where.push(`lower(o.region) = lower(${params.add(filter.region)}) AND o.location_precision <> 'COUNTRY'`);
@@ -95,30 +85,26 @@ export async function listOrganizations(
 ): Promise<ConnectionShape<OrganizationRecord>> {
   const params = new SqlParams();
   const built = buildFilter(ctx, filter, params);
-  const whereSql = built.where.join(' AND ');
-  const countValues = [...params.values];
   const extra = [...include].map((child) => `, ${CHILD_JSON[child]('o.id')} AS "${child}Json"`).join('');
-  const order = built.rank
+  const orderBy = built.rank
     ? `${built.rank} DESC, o.id`
     : built.distance ? `${built.distance}, o.id` : 'o.name, o.id';
-  const rows: (OrganizationRecord & Record<string, unknown>)[] = await ctx.db.query(
-    `SELECT ${ORGANIZATION_COLUMNS}${built.distance ? `, ${built.distance} AS "distanceKm"` : ''}${extra}
-     FROM organizations o WHERE ${whereSql}
-     ORDER BY ${order} LIMIT ${params.add(page.limit + 1)} OFFSET ${params.add(page.offset)}`,
-    params.values,
-  );
-  for (const row of rows) {
-    for (const child of include) {
-      const loader = childLoaderFor(ctx, child);
-      loader.prime(row.id, row[`${child}Json`] as never);
-      delete row[`${child}Json`];
-    }
-  }
-  const totalCount = async () => {
-    const [{ count }] = await ctx.db.query(`SELECT count(*)::int AS count FROM organizations o WHERE ${whereSql}`, countValues);
-    return count as number;
+  const query = {
+    columns: `${ORGANIZATION_COLUMNS}${built.distance ? `, ${built.distance} AS "distanceKm"` : ''}${extra}`,
+    from: 'organizations o',
+    where: built.where.join(' AND '),
+    orderBy,
+    params,
   };
-  return toConnection<OrganizationRecord>(rows, page, totalCount);
+  return queryPage(ctx.db, query, page, (rows: (OrganizationRecord & Record<string, unknown>)[]) => {
+    for (const row of rows) {
+      for (const child of include) {
+        childLoaderFor(ctx, child).prime(row.id, row[`${child}Json`] as never);
+        delete row[`${child}Json`];
+      }
+    }
+    return rows as OrganizationRecord[];
+  });
 }
 
 function childLoaderFor(ctx: RequestContext, child: ChildList) {

@@ -5,7 +5,6 @@ import {
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { Omittable } from '../core/input-rules.js';
 import { LocationPrecision, OrganizationKind, SizeBand, Visibility } from '../core/enums.js';
-import './profile.types.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -2,7 +2,6 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { LocationPrecision, MembershipRole, OrganizationKind, SizeBand, Visibility } from '../core/enums.js';
 import { connectionTypes } from '../core/connection.js';
-import './profile.types.js';
 
 // Fields that need the viewer (location, contact email, members, capabilities, ...) are not plain @Fields
 // here: the resolver adds them with a check, so a private column can never leak through a default resolver.

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../core/enums.js';
 import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision, Priority } from '../matching/index.js';
+import { pendingSql } from '../introductions/introduction-status.sql.js';
 import { pendingRequestsBand } from '../privacy/anonymous-card.js';
 
 // Maps organizations to the engine's plain shape with set-based queries (one for the taxonomy, one for all the
@@ -80,7 +81,7 @@ export const MATCH_ORG_COLUMNS = `o.id, o.name, o.kind, o.country, o.region, o.l
   o.public_latitude AS lat, o.public_longitude AS lng, o.languages, o.verified, o.dealbreaker_kinds AS dealbreakers,
   o.visibility, mp.capabilities AS caps, mp.needs, mp.issue_area_ids AS issues,
   (SELECT count(*)::int FROM introductions i
-    WHERE i.to_organization_id = o.id AND i.status = 'PENDING' AND i.delivered AND i.expires_at > now()) AS pending`;
+    WHERE i.to_organization_id = o.id AND ${pendingSql('i')} AND i.delivered) AS pending`;
 
 /** Capability level as a rank (alias `c`); matches the capabilities_skill_level_idx expression, so ORDER BY reads the index. */
 export const LEVEL_RANK_SQL = `(CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIENT' THEN 2 ELSE 1 END)`;

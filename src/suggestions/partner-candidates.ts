@@ -1,4 +1,4 @@
-import { onlyUuids } from '../core/ids.js';
+import { offersSkillsSql, worksOnIssueAreasSql } from '../profiles/organization-filter.sql.js';
 import { SqlParams } from '../core/sql-params.js';
 import type { RequestContext } from '../core/request-context.js';
 import { BadInputError } from '../core/errors.js';
@@ -35,10 +35,7 @@ const CARD_SCAN_LIMIT = 1000;
 /** Named candidates: organizations the viewer's organizations may see by name, under every filter given. */
 function namedFilterSql(acting: ActingViewer, requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams): string {
   const where = [acting.namedSql(params), `o.id <> ${params.add(requester.id)}`];
-  if (filter.issueAreaIds?.length) {
-    where.push(`EXISTS (SELECT 1 FROM organization_issue_areas f WHERE f.organization_id = o.id
-      AND f.issue_area_id = ANY(${params.add(onlyUuids(filter.issueAreaIds))}::uuid[]))`);
-  }
+  if (filter.issueAreaIds?.length) where.push(worksOnIssueAreasSql(params, filter.issueAreaIds));
   where.push(...cardFilters(requester, filter, params, 'public'));
   if (filter.verifiedOnly) where.push('o.verified');
   return where.join(' AND ');
@@ -57,10 +54,7 @@ function anonymousFilterSql(acting: ActingViewer, requester: MatchOrg, filter: P
 /** Filters on facts both a profile and an anonymous card show; distances use the position each may use. */
 function cardFilters(requester: MatchOrg, filter: PartnerSuggestionFilter, params: SqlParams, position: PositionKind): string[] {
   const where: string[] = [];
-  if (filter.skillIds?.length) {
-    where.push(`EXISTS (SELECT 1 FROM capabilities f WHERE f.organization_id = o.id
-      AND f.skill_id = ANY(${params.add(onlyUuids(filter.skillIds))}::uuid[]))`);
-  }
+  if (filter.skillIds?.length) where.push(offersSkillsSql(params, filter.skillIds));
   if (filter.kinds?.length) where.push(`o.kind = ANY(${params.add(filter.kinds)}::varchar[])`);
   if (filter.maxDistanceKm !== undefined && filter.maxDistanceKm !== null) {
     if (!requester.location) throw new BadInputError('filter.maxDistanceKm', 'Your organization shares no position precise enough for a distance filter');

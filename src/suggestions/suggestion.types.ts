@@ -3,7 +3,6 @@ import { CapabilityLevel, OrganizationKind } from '../core/enums.js';
 import { connectionTypes } from '../core/connection.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
-import '../profiles/profile.types.js';
 
 // GraphQL shapes of partner and coalition suggestions. A PRIVATE organization never reaches these types as an
 // Organization: it is an AnonymousOrganization with an opaque per-request token, so nothing here can resolve it.
