@@ -3,7 +3,7 @@
 // Sets, travels as arrays (structured cloning would copy Maps too, but arrays keep the task a JSON-like value that
 // any transport could carry, and they are cheaper to clone).
 import { readFileSync } from 'node:fs';
-import { suggestCoalitionsWithin, type CoalitionBudget, type CoalitionOutcome } from './coalition-build.js';
+import { suggestCoalitionsWithin, type CoalitionBudget, type CoalitionOutcome } from './coalitions/coalition-build.js';
 import type { CoalitionInput } from './types.js';
 
 export interface WireTrust {

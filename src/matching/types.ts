@@ -98,7 +98,7 @@ export interface PartnerSuggestion {
   distanceBand: string | null;
 }
 
-/** Tunable weights of the partner score; every field has a default (see partner-weights.ts). */
+/** Tunable weights of the partner score; every field has a default (see weights.ts). */
 export interface PartnerWeights {
   /** weight of the combined (mutual) need coverage */
   needs: number;

@@ -1,6 +1,6 @@
 import { coalitionObjective, suggestCoalitions, suggestCoalitionsWithin, type CoalitionInput } from '../../src/matching/index.js';
 import { cpuBudget, fromWireCoalitionInput, threadCpuMs, toWireCoalitionInput } from '../../src/matching/engine-worker.js';
-import { ALL_CATEGORIES, randomInstance } from '../../bench/matching-quality.js';
+import { ALL_CATEGORIES, randomInstance } from '../../src/matching/reference/random-instances.js';
 
 // The work budget of the pure engine: a deadline checked in the search loops. Not hit, nothing changes; hit, the
 // best feasible coalitions so far come back, the last one marked incomplete.

@@ -1,12 +1,12 @@
 import {
   coalitionObjective,
-  exactBestCoalition,
   findGapFillers,
   suggestCoalitions,
   type CoalitionInput,
   type EngineOrg,
 } from '../../src/matching/index.js';
-import { randomInstance } from '../../bench/matching-quality.js';
+import { exactBestCoalition } from '../../src/matching/reference/exact-coalition.js';
+import { randomInstance } from '../../src/matching/reference/random-instances.js';
 import { cap, NO_TRUST, org, trustGraph } from './fixtures.js';
 
 const REQUIRED = ['FUNDRAISING', 'LEGAL_AID', 'COMMUNITY_TIES', 'COMMUNICATIONS'];

@@ -1,5 +1,6 @@
 // The ONE definition of what makes a coalition good. The heuristic (coalition-search.ts), the exact solver
-// (coalition-exact.ts) and the public coalitionObjective all evaluate sets through objectiveOf below.
+// (src/matching/reference/exact-coalition.ts) and the public coalitionObjective all evaluate sets through
+// objectiveOf below.
 //
 //   objective(S) =   COVERAGE * sum over required categories c of  max_{i in S} level(i, c)
 //                                  (EXPERT 3, PROFICIENT 2, BASIC 1, 0 when nobody in S covers c)
@@ -18,7 +19,7 @@
 //   dealbreaker pair in either direction (kind or org id), at least one community-based member when required.
 // COVERAGE = 100 dominates: cohesion is at most (15 * 5 + 6 * 2) / 5 < 20 for six members, so one level of
 // coverage is never traded for cohesion. (Being a ratio, this objective is solved exactly by branch and bound
-// in coalition-exact.ts rather than by a linear MILP.)
+// in src/matching/reference/exact-coalition.ts rather than by a linear MILP.)
 import type { CoalitionInput, EngineOrg, TrustGraph } from '../types.js';
 import { LEVEL_VALUE } from '../weights.js';
 

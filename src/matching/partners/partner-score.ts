@@ -1,6 +1,7 @@
 // Numeric core of the partner score. Built for the hot loop of suggestPartners: everything about the
 // requester is precomputed once (need/capability lookup maps, sets, scratch buffers), so scoring one
-// candidate allocates nothing unless a trace is requested for building reasons.
+// candidate allocates nothing unless a trace is requested for building reasons (or the candidate has more
+// needs than any before it, which grows the outward scratch once).
 import { closenessFactor, rawDistanceKm } from '../geo.js';
 import type { EngineOrg, PartnerWeights, ScoreOptions, ScoreParts, TrustGraph } from '../types.js';
 import { EXACT_SKILL_MATCH, LEVEL_WEIGHT, PRIORITY_WEIGHT, SAME_CATEGORY_MATCH, resolveWeights } from '../weights.js';
@@ -18,24 +19,40 @@ export interface RequesterContext {
   org: EngineOrg;
   trust: TrustGraph;
   weights: PartnerWeights;
-  needBySkill: Map<string, number[]>;
-  needByCategory: Map<string, number[]>;
-  needPriority: Float64Array;
-  needRemoteOk: Uint8Array;
+  /** the candidate's capabilities against the requester's open needs */
+  inward: Direction;
+  /** the requester's capabilities against the candidate's open needs */
+  outward: Direction;
   needTotal: number;
-  capsBySkill: Map<string, number[]>;
-  capsByCategory: Map<string, number[]>;
-  capLevel: Float64Array;
-  capRemote: Uint8Array;
   issues: Set<string>;
   languages: Set<string>;
   collaborators: ReadonlySet<string> | undefined;
   twoHop: Map<string, number>;
   blockedKinds: Set<string>;
   blockedIds: Set<string>;
-  /** scratch: best value (with locality) and its base value (without) per requester need */
-  bestIn: Float64Array;
-  baseIn: Float64Array;
+}
+
+/**
+ * One direction of the need/capability match, held on the requester's side: the requester's needs
+ * (inward) or capabilities (outward) that a candidate's capability or need is looked up in, and, as
+ * scratch for the candidate being scored, the best pairing found per need.
+ */
+interface Direction {
+  /** the requester's items are needs (inward) or capabilities (outward) */
+  ofNeeds: boolean;
+  /** the requester's items by skill and by category */
+  bySkill: Map<string, number[]>;
+  byCategory: Map<string, number[]>;
+  /** per requester item: priority weight of a need, level weight of a capability */
+  weight: Float64Array;
+  /** per requester item: 1 if the need accepts remote help, or the capability is offered remotely */
+  remote: Uint8Array;
+  /** per need (the requester's inward, the candidate's outward): best value with locality, and its base value without */
+  best: Float64Array;
+  base: Float64Array;
+  /** per need, only while a trace is filled: the winning capability, and 1 if it matched the exact skill */
+  wonBy: Int32Array | null;
+  wonExact: Uint8Array | null;
 }
 
 /** Which capability won each need; filled only when reasons are wanted. -1 = not covered. */
@@ -61,50 +78,46 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
+/** The requester's needs or capabilities, indexed for lookup, with per-need scratch for `needs` needs. */
+function direction<T extends { skillId: string; categoryId: string }>(
+  items: readonly T[],
+  ofNeeds: boolean,
+  weightOf: (item: T) => number,
+  remoteOf: (item: T) => boolean,
+  needs: number,
+): Direction {
+  const bySkill = new Map<string, number[]>();
+  const byCategory = new Map<string, number[]>();
+  const weight = new Float64Array(items.length);
+  const remote = new Uint8Array(items.length);
+  items.forEach((item, i) => {
+    push(bySkill, item.skillId, i);
+    push(byCategory, item.categoryId, i);
+    weight[i] = weightOf(item);
+    remote[i] = remoteOf(item) ? 1 : 0;
+  });
+  return { ofNeeds, bySkill, byCategory, weight, remote, best: new Float64Array(needs), base: new Float64Array(needs), wonBy: null, wonExact: null };
+}
+
 export function createRequesterContext(org: EngineOrg, trust: TrustGraph, opts?: ScoreOptions): RequesterContext {
-  const needBySkill = new Map<string, number[]>();
-  const needByCategory = new Map<string, number[]>();
-  const needPriority = new Float64Array(org.needs.length);
-  const needRemoteOk = new Uint8Array(org.needs.length);
+  const inward = direction(org.needs, true, (n) => PRIORITY_WEIGHT[n.priority], (n) => n.remoteOk, org.needs.length);
+  // Outward scratch is per candidate need; it grows to the largest need list met (see resetScratch).
+  const outward = direction(org.capabilities, false, (c) => LEVEL_WEIGHT[c.level], (c) => c.remote, 8);
   let needTotal = 0;
-  org.needs.forEach((n, i) => {
-    push(needBySkill, n.skillId, i);
-    push(needByCategory, n.categoryId, i);
-    needPriority[i] = PRIORITY_WEIGHT[n.priority];
-    needRemoteOk[i] = n.remoteOk ? 1 : 0;
-    needTotal += needPriority[i];
-  });
-  const capsBySkill = new Map<string, number[]>();
-  const capsByCategory = new Map<string, number[]>();
-  const capLevel = new Float64Array(org.capabilities.length);
-  const capRemote = new Uint8Array(org.capabilities.length);
-  org.capabilities.forEach((c, i) => {
-    push(capsBySkill, c.skillId, i);
-    push(capsByCategory, c.categoryId, i);
-    capLevel[i] = LEVEL_WEIGHT[c.level];
-    capRemote[i] = c.remote ? 1 : 0;
-  });
+  for (let i = 0; i < inward.weight.length; i++) needTotal += inward.weight[i];
   return {
     org,
     trust,
     weights: resolveWeights(opts?.weights),
-    needBySkill,
-    needByCategory,
-    needPriority,
-    needRemoteOk,
+    inward,
+    outward,
     needTotal,
-    capsBySkill,
-    capsByCategory,
-    capLevel,
-    capRemote,
     issues: new Set(org.issueAreaIds),
     languages: new Set(org.languages),
     collaborators: trust.collaborators.get(org.id),
     twoHop: twoHopCounts(org, trust),
     blockedKinds: new Set(org.dealbreakerKinds),
     blockedIds: new Set(org.dealbreakerOrgIds ?? []),
-    bestIn: new Float64Array(org.needs.length),
-    baseIn: new Float64Array(org.needs.length),
   };
 }
 
@@ -119,87 +132,80 @@ export function emptyParts(): ScoreParts {
   return { coversTheirNeeds: 0, coveredByThem: 0, sharedIssues: 0, proximity: 0, language: 0, trust: 0, saturationPenalty: 0 };
 }
 
+/** Clears a direction's per-need scratch for `needs` needs and points its winners at the trace, if any. */
+function resetScratch(d: Direction, needs: number, wonBy: Int32Array | undefined, wonExact: Uint8Array | undefined): void {
+  if (d.best.length < needs) {
+    d.best = new Float64Array(needs);
+    d.base = new Float64Array(needs);
+  }
+  const { best, base } = d;
+  for (let i = 0; i < needs; i++) { best[i] = 0; base[i] = 0; }
+  d.wonBy = wonBy ?? null;
+  d.wonExact = wonExact ?? null;
+}
+
+/**
+ * Pairs the candidate's item `item` (a capability inward, a need outward; weighing `weight`) with the
+ * requester's items `hits` that match it at strength `match`, and keeps the best pairing per need. A pairing
+ * is worth priority × level × match, times the locality factor `loc` unless the capability is offered
+ * remotely or the need accepts remote help.
+ */
+function offer(d: Direction, hits: number[] | undefined, match: number, item: number, weight: number, remote: boolean, loc: number): void {
+  if (hits === undefined) return;
+  const { ofNeeds, weight: weights, remote: remotes, best, base: bases, wonBy } = d;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    const base = weights[h] * weight * match;
+    const v = remote || remotes[h] === 1 ? base : base * loc;
+    const need = ofNeeds ? h : item;
+    if (v > best[need]) {
+      best[need] = v;
+      bases[need] = base;
+      if (wonBy !== null) {
+        wonBy[need] = ofNeeds ? item : h;
+        d.wonExact![need] = match === EXACT ? 1 : 0;
+      }
+    }
+  }
+}
+
 /** Fills `parts` and returns the score. Dealbreakers are NOT checked here (see isBlocked). */
 export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: ScoreParts, trace?: ScoreTrace): number {
   const a = ctx.org;
   const km = distanceOf(a, b);
   const loc = closeness(km, a, b);
-  const bestIn = ctx.bestIn;
-  const baseIn = ctx.baseIn;
-  bestIn.fill(0);
-  baseIn.fill(0);
-
-  // Direction 1: the candidate's capabilities against the requester's open needs (best capability per need).
+  const { inward, outward } = ctx;
   const caps = b.capabilities;
+  const needs = b.needs;
+  resetScratch(inward, a.needs.length, trace?.inCap, trace?.inExact);
+  resetScratch(outward, needs.length, trace?.outCap, trace?.outExact);
+
+  // Inward: the best of the candidate's capabilities for each of the requester's open needs.
   for (let c = 0; c < caps.length; c++) {
     const cap = caps[c];
     const lw = LW[cap.level];
-    const exact = ctx.needBySkill.get(cap.skillId);
-    if (exact) {
-      for (let k = 0; k < exact.length; k++) {
-        const ni = exact[k];
-        const base = ctx.needPriority[ni] * lw * EXACT;
-        const v = cap.remote || ctx.needRemoteOk[ni] === 1 ? base : base * loc;
-        if (v > bestIn[ni]) {
-          bestIn[ni] = v;
-          baseIn[ni] = base;
-          if (trace) { trace.inCap[ni] = c; trace.inExact[ni] = 1; }
-        }
-      }
-    }
-    const related = ctx.needByCategory.get(cap.categoryId);
-    if (related) {
-      for (let k = 0; k < related.length; k++) {
-        const ni = related[k];
-        const base = ctx.needPriority[ni] * lw * RELATED;
-        const v = cap.remote || ctx.needRemoteOk[ni] === 1 ? base : base * loc;
-        if (v > bestIn[ni]) {
-          bestIn[ni] = v;
-          baseIn[ni] = base;
-          if (trace) { trace.inCap[ni] = c; trace.inExact[ni] = 0; }
-        }
-      }
-    }
+    offer(inward, inward.bySkill.get(cap.skillId), EXACT, c, lw, cap.remote, loc);
+    offer(inward, inward.byCategory.get(cap.categoryId), RELATED, c, lw, cap.remote, loc);
   }
-  let gotIn = 0;
-  let baseSum = 0;
-  for (let ni = 0; ni < bestIn.length; ni++) {
-    gotIn += bestIn[ni];
-    baseSum += baseIn[ni];
-    if (trace) trace.inValue[ni] = bestIn[ni];
-  }
-
-  // Direction 2: the requester's capabilities against the candidate's open needs.
-  const needs = b.needs;
-  let gotOut = 0;
+  // Outward: the best of the requester's capabilities for each of the candidate's open needs.
   let outTotal = 0;
   for (let n = 0; n < needs.length; n++) {
     const need = needs[n];
     const pw = PW[need.priority];
     outTotal += pw;
-    let best = 0;
-    let bestBase = 0;
-    const exact = ctx.capsBySkill.get(need.skillId);
-    if (exact) {
-      for (let k = 0; k < exact.length; k++) {
-        const ci = exact[k];
-        const base = pw * ctx.capLevel[ci] * EXACT;
-        const v = ctx.capRemote[ci] === 1 || need.remoteOk ? base : base * loc;
-        if (v > best) { best = v; bestBase = base; if (trace) { trace.outCap[n] = ci; trace.outExact[n] = 1; } }
-      }
-    }
-    const related = ctx.capsByCategory.get(need.categoryId);
-    if (related) {
-      for (let k = 0; k < related.length; k++) {
-        const ci = related[k];
-        const base = pw * ctx.capLevel[ci] * RELATED;
-        const v = ctx.capRemote[ci] === 1 || need.remoteOk ? base : base * loc;
-        if (v > best) { best = v; bestBase = base; if (trace) { trace.outCap[n] = ci; trace.outExact[n] = 0; } }
-      }
-    }
-    gotOut += best;
-    baseSum += bestBase;
-    if (trace) trace.outValue[n] = best;
+    offer(outward, outward.bySkill.get(need.skillId), EXACT, n, pw, need.remoteOk, loc);
+    offer(outward, outward.byCategory.get(need.categoryId), RELATED, n, pw, need.remoteOk, loc);
+  }
+  let gotIn = 0;
+  let gotOut = 0;
+  let baseSum = 0;
+  const { best: inBest, base: inBase } = inward;
+  const { best: outBest, base: outBase } = outward;
+  for (let i = 0; i < inBest.length; i++) { gotIn += inBest[i]; baseSum += inBase[i]; }
+  for (let n = 0; n < needs.length; n++) { gotOut += outBest[n]; baseSum += outBase[n]; }
+  if (trace) {
+    trace.inValue.set(inward.best.subarray(0, a.needs.length));
+    trace.outValue.set(outward.best.subarray(0, needs.length));
   }
 
   const coveredByThem = ctx.needTotal > 0 ? gotIn / ctx.needTotal : 0;
