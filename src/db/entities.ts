@@ -11,6 +11,7 @@ import { NeedEntity } from '../capabilities/need.entity.js';
 import { OrganizationEntity } from '../profiles/organization.entity.js';
 import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
+import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 
 export const entities = [
@@ -19,4 +20,5 @@ export const entities = [
   OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
+  OfferEntity, OfferIssueAreaEntity,
 ];
