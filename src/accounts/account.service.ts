@@ -1,12 +1,12 @@
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/request-context.js';
 import { UnauthenticatedError, UserInputError } from '../core/errors.js';
+import { insertRow } from '../db/sql-write.js';
 import { AccessTokenEntity } from './access-token.entity.js';
 import type { AccountSignInInput, AccountSignUpInput, AccountVerifyEmailInput, User } from './account.types.js';
 import { hashPassword, newAccessToken, verifyPassword } from './credentials.js';
 import { consumeVerificationCode, issueVerificationCode } from './email-verification.js';
 import { enqueueMail, signUpExistingMail, verifyEmailMail } from './outbox.js';
-import { UserEntity } from './user.entity.js';
 
 const TOKEN_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
@@ -15,9 +15,8 @@ export interface Session {
   user: User;
 }
 
-function toUser(entity: UserEntity): User {
-  return { id: entity.id, email: entity.email, displayName: entity.displayName, isAdmin: entity.isAdmin };
-}
+/** A user as the API shows it (never the password hash). */
+const USER_COLUMNS = 'id, email, display_name AS "displayName", is_admin AS "isAdmin"';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -32,7 +31,7 @@ async function lockUserByEmail(tx: EntityManager, email: string): Promise<{ id: 
 
 async function issueToken(tx: EntityManager, userId: string): Promise<string> {
   const { token, hash } = newAccessToken();
-  await tx.insert(AccessTokenEntity, { userId, tokenHash: hash, expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS) });
+  await insertRow(tx, AccessTokenEntity, { userId, tokenHash: hash, expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS) });
   return token;
 }
 
@@ -75,8 +74,8 @@ export async function verifyEmail(_ctx: RequestContext, tx: EntityManager, input
     user.id, confirmed.passwordHash, confirmed.displayName,
   ]);
   await tx.query('DELETE FROM email_verification_codes WHERE user_id = $1', [user.id]);
-  const entity = await tx.findOneOrFail(UserEntity, { where: { id: user.id } });
-  return { token: await issueToken(tx, user.id), user: toUser(entity) };
+  const [confirmedUser] = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [user.id]);
+  return { token: await issueToken(tx, user.id), user: confirmedUser };
 }
 
 /**
@@ -84,22 +83,28 @@ export async function verifyEmail(_ctx: RequestContext, tx: EntityManager, input
  * named only to someone who knows its password.
  */
 export async function signIn(_ctx: RequestContext, tx: EntityManager, input: AccountSignInInput): Promise<Session> {
-  const user = await tx.findOne(UserEntity, { where: { email: normalizeEmail(input.email) } });
+  const [user]: (User & { passwordHash: string; verified: boolean })[] = await tx.query(
+    `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash", email_verified_at IS NOT NULL AS verified FROM users WHERE email = $1`,
+    [normalizeEmail(input.email)],
+  );
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid) throw new UserInputError('INVALID_CREDENTIALS', null, 'Email or password is incorrect');
-  if (!user.emailVerifiedAt) {
+  if (!user.verified) {
     throw new UserInputError('EMAIL_NOT_VERIFIED', 'input.email', 'Confirm your address with the code we mailed first (accountVerifyEmail)');
   }
-  return { token: await issueToken(tx, user.id), user: toUser(user) };
+  const { passwordHash: _hash, verified: _verified, ...shown } = user;
+  return { token: await issueToken(tx, user.id), user: shown };
 }
 
 export async function signOut(ctx: RequestContext, tx: EntityManager): Promise<boolean> {
   if (!ctx.viewer.tokenId) throw new UnauthenticatedError();
-  const result = await tx.update(AccessTokenEntity, { id: ctx.viewer.tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  return (result.affected ?? 0) > 0;
+  const [, revoked]: [unknown, number] = await tx.query(
+    'UPDATE access_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [ctx.viewer.tokenId],
+  );
+  return revoked > 0;
 }
 
 export async function findUser(ctx: RequestContext, userId: string): Promise<User | null> {
-  const user = await ctx.db.manager.findOne(UserEntity, { where: { id: userId } });
-  return user ? toUser(user) : null;
+  const [user]: User[] = await ctx.db.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]);
+  return user ?? null;
 }

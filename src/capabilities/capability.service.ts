@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
 import { NotFoundError, UserInputError } from '../core/errors.js';
+import { insertRow, updateRow } from '../db/sql-write.js';
 import { CapabilityEntity } from './capability.entity.js';
 import type { Capability, Need } from './capability.types.js';
 import type {
@@ -64,12 +65,12 @@ export interface ChildResult<T> {
 export async function addCapability(ctx: RequestContext, tx: EntityManager, input: CapabilityAddInput): Promise<ChildResult<Capability>> {
   await requireOrganization(tx, ctx.viewer, input.organizationId, 'edit');
   await assertSkillExists(tx, input.skillId);
-  const entity = tx.create(CapabilityEntity, {
+  // A second capability for the same skill fails on capabilities_organization_skill_key: TAKEN.
+  const id = await insertRow(tx, CapabilityEntity, {
     organizationId: input.organizationId, skillId: input.skillId, level: input.level,
     capacity: input.capacity ?? null, remote: input.remote ?? false, description: input.description?.trim() ?? '',
   });
-  await tx.save(entity); // a second capability for the same skill is a TAKEN user error
-  return { item: await readChild(tx, 'capabilities', input.organizationId, entity.id), organizationId: input.organizationId };
+  return { item: await readChild(tx, 'capabilities', input.organizationId, id), organizationId: input.organizationId };
 }
 
 export async function updateCapability(ctx: RequestContext, tx: EntityManager, input: CapabilityUpdateInput): Promise<ChildResult<Capability>> {
@@ -79,7 +80,7 @@ export async function updateCapability(ctx: RequestContext, tx: EntityManager, i
   if (input.capacity !== undefined) changes.capacity = input.capacity ?? null;
   if (input.remote !== undefined) changes.remote = input.remote;
   if (input.description !== undefined) changes.description = input.description.trim();
-  if (Object.keys(changes).length) await tx.update(CapabilityEntity, { id: input.id }, changes);
+  await updateRow(tx, CapabilityEntity, input.id, changes);
   return { item: await readChild(tx, 'capabilities', organizationId, input.id), organizationId };
 }
 
@@ -87,13 +88,12 @@ export async function addNeed(ctx: RequestContext, tx: EntityManager, input: Nee
   await requireOrganization(tx, ctx.viewer, input.organizationId, 'edit');
   await assertSkillExists(tx, input.skillId);
   await assertIssueAreaExists(tx, input.issueAreaId);
-  const entity = tx.create(NeedEntity, {
+  const id = await insertRow(tx, NeedEntity, {
     organizationId: input.organizationId, skillId: input.skillId, priority: input.priority,
     issueAreaId: input.issueAreaId ?? null, neededBy: input.neededBy ?? null, remoteOk: input.remoteOk ?? true,
     description: input.description?.trim() ?? '',
   });
-  await tx.save(entity);
-  return { item: await readChild(tx, 'needs', input.organizationId, entity.id), organizationId: input.organizationId };
+  return { item: await readChild(tx, 'needs', input.organizationId, id), organizationId: input.organizationId };
 }
 
 export async function updateNeed(ctx: RequestContext, tx: EntityManager, input: NeedUpdateInput): Promise<ChildResult<Need>> {
@@ -106,7 +106,7 @@ export async function updateNeed(ctx: RequestContext, tx: EntityManager, input: 
   if (input.neededBy !== undefined) changes.neededBy = input.neededBy ?? null;
   if (input.remoteOk !== undefined) changes.remoteOk = input.remoteOk;
   if (input.description !== undefined) changes.description = input.description.trim();
-  if (Object.keys(changes).length) await tx.update(NeedEntity, { id: input.id }, changes);
+  await updateRow(tx, NeedEntity, input.id, changes);
   return { item: await readChild(tx, 'needs', organizationId, input.id), organizationId };
 }
 

@@ -5,7 +5,7 @@ import { randomSlug, slugify } from '../core/slug.js';
 import type { RequestContext } from '../core/request-context.js';
 import { NotFoundError, UnauthenticatedError, UserInputError } from '../core/errors.js';
 import { requireAdmin } from '../accounts/admin-guard.js';
-import { MembershipEntity } from '../members/membership.entity.js';
+import { insertRow, updateRow } from '../db/sql-write.js';
 import { coarsen } from '../privacy/location-rules.js';
 import { requireOrganization } from '../members/organization-guard.js';
 import type { LocationInput, OrganizationCreateInput, OrganizationFields, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
@@ -151,7 +151,8 @@ export async function createOrganization(ctx: RequestContext, tx: EntityManager,
   if (!ctx.viewer.userId) throw new UnauthenticatedError();
   const visibility = input.visibility ?? Visibility.NETWORK;
   const slug = await slugForNewOrganization(tx, input, visibility);
-  const entity = tx.create(OrganizationEntity, {
+  // A chosen slug another organization holds fails on organizations_slug_key: TAKEN.
+  const id = await insertRow(tx, OrganizationEntity, {
     locationPrecision: LocationPrecision.CITY,
     ...profileColumns(input),
     visibility,
@@ -159,12 +160,11 @@ export async function createOrganization(ctx: RequestContext, tx: EntityManager,
     slug,
     kind: input.kind,
   });
-  await tx.save(entity); // a chosen slug another organization holds fails on organizations_slug_key: TAKEN
-  await tx.insert(MembershipEntity, { organizationId: entity.id, userId: ctx.viewer.userId, role: MembershipRole.OWNER });
-  if (input.issueAreaIds) await setIssueAreas(tx, entity.id, input.issueAreaIds);
+  await tx.query('INSERT INTO memberships (organization_id, user_id, role) VALUES ($1, $2, $3)', [id, ctx.viewer.userId, MembershipRole.OWNER]);
+  if (input.issueAreaIds) await setIssueAreas(tx, id, input.issueAreaIds);
   // The payload is resolved for this same request: the creator is now an owner.
-  ctx.viewer = ctx.viewer.withMembership(entity.id, MembershipRole.OWNER);
-  return readOrganization(tx, entity.id);
+  ctx.viewer = ctx.viewer.withMembership(id, MembershipRole.OWNER);
+  return readOrganization(tx, id);
 }
 
 /**
@@ -199,7 +199,7 @@ export async function updateOrganization(ctx: RequestContext, tx: EntityManager,
   const slug = await slugForUpdate(tx, input, current);
   if (slug !== undefined) columns.slug = slug;
   if (input.kind !== undefined) columns.kind = input.kind;
-  if (Object.keys(columns).length) await tx.update(OrganizationEntity, { id: current.id }, columns);
+  await updateRow(tx, OrganizationEntity, current.id, columns);
   if (input.issueAreaIds) await setIssueAreas(tx, current.id, input.issueAreaIds);
   return readOrganization(tx, current.id);
 }
@@ -209,7 +209,7 @@ export async function verifyOrganization(ctx: RequestContext, tx: EntityManager,
   // The organization row first (the lock every write of it takes), then the admin flag as it stands.
   const locked = isUuid(input.id) ? await tx.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [input.id]) : [];
   await requireAdmin(tx, ctx.viewer, 'Only admins can verify organizations');
-  const result = locked.length ? await tx.update(OrganizationEntity, { id: input.id }, { verified: input.verified }) : null;
-  if (!result?.affected) throw new NotFoundError('Organization');
+  const changed = locked.length ? await updateRow(tx, OrganizationEntity, input.id, { verified: input.verified }) : 0;
+  if (!changed) throw new NotFoundError('Organization');
   return readOrganization(tx, input.id);
 }
