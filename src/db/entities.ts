@@ -12,6 +12,7 @@ import { OrganizationEntity } from '../profiles/organization.entity.js';
 import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
+import { OfferRequestEntity } from '../offers/offer-request.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 
 export const entities = [
@@ -20,5 +21,5 @@ export const entities = [
   OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
-  OfferEntity, OfferIssueAreaEntity,
+  OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
 ];

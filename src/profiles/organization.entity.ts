@@ -79,6 +79,10 @@ export class OrganizationEntity {
   @Column('varchar', { length: 254, nullable: true })
   contactEmail: string | null;
 
+  /** Who to ask for: a name or role the organization chooses to give (privacy/contact-rules.ts decides who reads it). */
+  @Column('varchar', { length: 200, nullable: true })
+  contactPerson: string | null;
+
   @Column('text', { nullable: true })
   fundingDisclosure: string | null;
 

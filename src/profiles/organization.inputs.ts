@@ -68,11 +68,17 @@ export class OrganizationFields {
   @Length(1, 500)
   website?: string;
 
-  @Field({ nullable: true, description: 'Only members see it (and, later, accepted partners).' })
+  @Field({ nullable: true, description: 'Seen by members and by the other side of an accepted introduction or offer request. null clears it.' })
   @IsOptional()
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   @Length(3, 254)
   contactEmail?: string;
+
+  @Field({ nullable: true, description: 'Who to ask for (a name or a role), seen like contactEmail. null clears it.' })
+  @IsOptional()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'contactPerson must not be blank' })
+  contactPerson?: string;
 
   @Field({ nullable: true })
   @IsOptional()

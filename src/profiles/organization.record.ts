@@ -25,6 +25,7 @@ export interface OrganizationRecord {
   languages: string[];
   website: string | null;
   contactEmail: string | null;
+  contactPerson: string | null;
   fundingDisclosure: string | null;
   verified: boolean;
   dealbreakerKinds: string[];
@@ -39,5 +40,6 @@ export const ORGANIZATION_COLUMNS = `o.id, o.slug, o.name, o.mission, o.kind, o.
   o.region, o.city, o.latitude, o.longitude, o.location_precision AS "locationPrecision",
   o.public_latitude AS "publicLatitude", o.public_longitude AS "publicLongitude", o.visibility,
   o.anonymous_suggestions AS "anonymousSuggestions", o.languages, o.website, o.contact_email AS "contactEmail",
+  o.contact_person AS "contactPerson",
   o.funding_disclosure AS "fundingDisclosure", o.verified, o.dealbreaker_kinds AS "dealbreakerKinds",
   o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;

@@ -10,6 +10,7 @@ import { IssueArea } from '../taxonomy/taxonomy.types.js';
 import { Capability, Need } from '../capabilities/capability.types.js';
 import { membersOnly, projectDistanceKm, projectLocation } from '../privacy/member-projection.js';
 import { canSeePrivateDetails } from '../privacy/visibility.js';
+import { contactOnly } from '../privacy/contact-rules.js';
 import { listMembers } from '../members/membership.service.js';
 import type { ChildList } from './organization-children.sql.js';
 import { OrganizationFilter } from './organization-filter.types.js';
@@ -86,9 +87,15 @@ export class OrganizationResolver {
     return projectDistanceKm(org);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Only members see it.' })
-  contactEmail(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): string | null {
-    return membersOnly(ctx.viewer, org.id, org.contactEmail, null);
+  // Contact details: members, and the other side of an accepted introduction or offer request (privacy/contact-rules.ts).
+  @FieldResolver(() => String, { nullable: true, description: 'Members, and the other side of an accepted introduction or offer request, see it; null for everyone else.' })
+  contactEmail(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return contactOnly(ctx, org.id, org.contactEmail);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who to ask for, if the organization names someone; seen like contactEmail.' })
+  contactPerson(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return contactOnly(ctx, org.id, org.contactPerson);
   }
 
   @FieldResolver(() => [String], { description: 'Kinds it will not partner with. Only members see them; others get an empty list.' })

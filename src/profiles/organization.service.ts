@@ -66,6 +66,7 @@ function profileColumns(input: OrganizationFields): Partial<OrganizationEntity> 
   if (input.languages !== undefined) columns.languages = input.languages.map((l) => l.toLowerCase());
   if (input.website !== undefined) columns.website = input.website || null;
   if (input.contactEmail !== undefined) columns.contactEmail = input.contactEmail?.trim().toLowerCase() || null;
+  if (input.contactPerson !== undefined) columns.contactPerson = input.contactPerson?.trim() || null;
   if (input.fundingDisclosure !== undefined) columns.fundingDisclosure = input.fundingDisclosure || null;
   if (input.dealbreakerKinds !== undefined) columns.dealbreakerKinds = input.dealbreakerKinds;
   if (input.visibility !== undefined) columns.visibility = input.visibility;

@@ -157,8 +157,10 @@ export type NeedUpdateInput = {
 export type OrganizationCreateInput = {
   /** PRIVATE organizations only: may appear anonymously in suggestions. */
   anonymousSuggestions?: boolean | null | undefined;
-  /** Only members see it (and, later, accepted partners). */
+  /** Seen by members and by the other side of an accepted introduction or offer request. null clears it. */
   contactEmail?: string | null | undefined;
+  /** Who to ask for (a name or a role), seen like contactEmail. null clears it. */
+  contactPerson?: string | null | undefined;
   /** Kinds of organization you will not partner with. */
   dealbreakerKinds?: Array<OrganizationKind> | null | undefined;
   fundingDisclosure?: string | null | undefined;
@@ -249,8 +251,10 @@ export type OrganizationMemberRoleSetInput = {
 export type OrganizationUpdateInput = {
   /** PRIVATE organizations only: may appear anonymously in suggestions. */
   anonymousSuggestions?: boolean | null | undefined;
-  /** Only members see it (and, later, accepted partners). */
+  /** Seen by members and by the other side of an accepted introduction or offer request. null clears it. */
   contactEmail?: string | null | undefined;
+  /** Who to ask for (a name or a role), seen like contactEmail. null clears it. */
+  contactPerson?: string | null | undefined;
   /** Kinds of organization you will not partner with. */
   dealbreakerKinds?: Array<OrganizationKind> | null | undefined;
   fundingDisclosure?: string | null | undefined;

@@ -9,13 +9,15 @@ export const SENSITIVE_ROOT_TYPES = [
 ];
 
 /** How each field of Organization is projected (see checkOrganization in the test). */
-export const ORGANIZATION_FIELD_RULES: Record<string, 'public' | 'members' | 'owners' | 'location' | 'openNeedsForOthers' | 'viewerRole' | 'distance'> = {
+export const ORGANIZATION_FIELD_RULES: Record<string, 'public' | 'members' | 'contact' | 'owners' | 'location' | 'openNeedsForOthers' | 'viewerRole' | 'distance'> = {
   id: 'public', slug: 'public', name: 'public', mission: 'public', kind: 'public', sizeBand: 'public', visibility: 'public',
   languages: 'public', website: 'public', fundingDisclosure: 'public', verified: 'public', createdAt: 'public',
   capabilities: 'public', issueAreas: 'public',
   location: 'location',
   distanceKm: 'distance',
-  contactEmail: 'members', dealbreakerKinds: 'members', anonymousSuggestions: 'members', members: 'members',
+  // contact: members, and members of an organization with an ACCEPTED introduction or offer request with it
+  contactEmail: 'contact', contactPerson: 'contact',
+  dealbreakerKinds: 'members', anonymousSuggestions: 'members', members: 'members',
   needs: 'openNeedsForOthers',
   viewerRole: 'viewerRole',
   invitations: 'owners',

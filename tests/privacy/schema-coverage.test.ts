@@ -42,6 +42,11 @@ const probeOrg = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 const targets: Target[] = [];
 let area: string;
 const categoryOfSkill = new Map<string, { categoryId: string; categoryName: string }>();
+/** Targets with an ACCEPTED exchange (introduction or offer request) with each viewer's probe organization. */
+const accepted = new Map<ViewerName, Set<string>>();
+const acceptedWith = (viewer: ViewerName): Set<string> => accepted.get(viewer) ?? new Set();
+/** Targets whose exchange with the viewer's probe organization was declined or is pending: never a contact. */
+const notAccepted = new Map<ViewerName, Set<string>>();
 /** Every Type.field seen in an answer, so a rule that is never exercised fails too. */
 const observed = new Set<string>();
 
@@ -132,6 +137,8 @@ function checkOrganization(probe: Probe, org: Record<string, unknown>, extra: { 
     switch (rule) {
       case 'public': expected = truth; break;
       case 'members': expected = isMember(probe.viewer) ? truth : field === 'dealbreakerKinds' ? [] : null; break;
+      // Double opt-in: the other side of an accepted exchange sees it, a pending, declined or third party does not.
+      case 'contact': expected = isMember(probe.viewer) || acceptedWith(probe.viewer).has(t.id) ? truth : null; break;
       case 'owners': expected = probe.viewer === 'owner' ? truth : null; break;
       case 'location': expected = expectedLocation(probe, t); break;
       case 'openNeedsForOthers': expected = isMember(probe.viewer) ? truth : (truth as { status: string }[]).filter((n) => n.status === 'OPEN'); break;
@@ -223,6 +230,7 @@ beforeAll(async () => {
       const org = await createOrg(app, owner, {
         name: `Target ${visibility} ${precision}`, kind: KIND_OF[precision] as never, visibility, anonymousSuggestions: true,
         mission: 'Shelter and legal help for defenders', contactEmail: `${visibility}.${precision}@example.org`.toLowerCase(),
+        contactPerson: `Desk ${visibility} ${precision}`,
         dealbreakerKinds: ['ACADEMIC'], languages: ['sw'], issueAreaIds: [area], website: 'https://example.org',
         location: { country: 'KE', region: 'Nairobi County', city: 'Nairobi', ...OFFICE, precision },
       });
@@ -245,8 +253,12 @@ beforeAll(async () => {
     const data = ok(await ask('owner', `query($id: ID!) { organization(id: $id) { ${select('Organization')} } }`, { id: t.id }));
     t.truth = data.organization as Record<string, unknown>;
   }
-  // Introductions: from the stranger's and the member's probes to every target they may name; two accepted.
+  // Introductions: from the stranger's and the member's probes to every target they may name; the EXACT and CITY
+  // ones accepted (the pair sees each other's contact details from then on), the REGION ones declined, the
+  // COUNTRY ones left pending (neither of which shows any).
   for (const v of ['stranger', 'member'] as const) {
+    accepted.set(v, new Set());
+    notAccepted.set(v, new Set());
     for (const t of targets) {
       if (!canName({ viewer: v, acting: true, label: '' }, t)) continue;
       const asked = await ask(v, `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) { ${select('IntroductionPayload')} } }`,
@@ -254,12 +266,13 @@ beforeAll(async () => {
       walk({ viewer: v, acting: true, label: 'requestIntroduction payload' }, ok(asked));
       root('Mutation', 'requestIntroduction');
       const introduction = (ok(asked).requestIntroduction as { introduction: { id: string } }).introduction;
-      if (t.precision === 'EXACT' || t.precision === 'CITY') {
-        const answered = await ask('owner', `mutation($input: RespondToIntroductionInput!) { respondToIntroduction(input: $input) { ${select('IntroductionPayload')} } }`,
-          { input: { introductionId: introduction.id, accept: true } });
-        walk({ viewer: 'owner', acting: true, label: 'respondToIntroduction payload' }, ok(answered));
-        root('Mutation', 'respondToIntroduction');
-      }
+      if (t.precision === 'COUNTRY') { notAccepted.get(v)!.add(t.id); continue; }
+      const accept = t.precision === 'EXACT' || t.precision === 'CITY';
+      if (accept) accepted.get(v)!.add(t.id); else notAccepted.get(v)!.add(t.id);
+      const answered = await ask('owner', `mutation($input: RespondToIntroductionInput!) { respondToIntroduction(input: $input) { ${select('IntroductionPayload')} } }`,
+        { input: { introductionId: introduction.id, accept } });
+      walk({ viewer: 'owner', acting: true, label: 'respondToIntroduction payload' }, ok(answered));
+      root('Mutation', 'respondToIntroduction');
     }
   }
 }, 120_000);
@@ -449,6 +462,37 @@ describe('mutation payloads', () => {
     for (const v of ['stranger', 'member', 'owner', 'admin'] as const) {
       await mutate(v, 'accountSignIn', 'AccountSignInInput', 'AccountSessionPayload', { email: users[v].email, password: 'a long enough password' });
     }
+  });
+});
+
+describe('contact details (double opt-in)', () => {
+  const query = `query($id: ID!) { organization(id: $id) { id contactEmail contactPerson } }`;
+
+  it('the other side of an accepted exchange reads them; a declined or pending pair, an admin and strangers read null', async () => {
+    // The fixture has each kind of pair for the stranger: accepted (EXACT, CITY), declined (REGION), pending (COUNTRY).
+    expect(acceptedWith('stranger').size).toBe(4);
+    expect(notAccepted.get('stranger')!.size).toBe(4);
+    for (const t of targets) {
+      const truth = { id: t.id, contactEmail: t.truth.contactEmail, contactPerson: t.truth.contactPerson };
+      const hidden = { id: t.id, contactEmail: null, contactPerson: null };
+      expect(truth.contactEmail).toMatch(/@example\.org$/);
+      for (const viewer of ['anonymous', 'stranger', 'admin'] as const) {
+        const org = ok(await ask(viewer, query, { id: t.id })).organization;
+        if (!canName({ viewer, acting: false, label: '' }, t)) { expect(org).toBeNull(); continue; }
+        const sees = viewer === 'stranger' && acceptedWith('stranger').has(t.id);
+        expect({ viewer, t: `${t.visibility} ${t.precision}`, org }).toEqual({ viewer, t: `${t.visibility} ${t.precision}`, org: sees ? truth : hidden });
+      }
+    }
+  });
+
+  it('the side that accepted reads the requester\'s contact details too; an admin does not', async () => {
+    await ask('stranger', 'mutation($input: OrganizationUpdateInput!) { organizationUpdate(input: $input) { userErrors { code } } }',
+      { input: { id: probeOrg.stranger, contactEmail: 'stranger-probe@example.org', contactPerson: 'Stranger desk' } });
+    // The owner of the targets is a side of the stranger's accepted introductions; the admin is no side of any.
+    const seen = ok(await ask('owner', query, { id: probeOrg.stranger })).organization;
+    expect(seen).toEqual({ id: probeOrg.stranger, contactEmail: 'stranger-probe@example.org', contactPerson: 'Stranger desk' });
+    const byAdmin = ok(await ask('admin', query, { id: probeOrg.stranger })).organization;
+    expect(byAdmin).toEqual({ id: probeOrg.stranger, contactEmail: null, contactPerson: null });
   });
 });
 
