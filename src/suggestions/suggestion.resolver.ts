@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { PageArgs, toPage } from '../core/connection.js';
 import type { RequestContext } from '../core/request-context.js';
-import { coalitionSuggestionsComplexity, partnerSuggestionsComplexity } from '../api/limits.js';
+import { coalitionSuggestionsComplexity, partnerSuggestionsComplexity } from './suggestion-cost.js';
 import { listCoalitionSuggestions } from './coalition-suggestion.service.js';
 import { listPartnerSuggestions } from './partner-suggestion.service.js';
 import {
