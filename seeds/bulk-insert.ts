@@ -1,4 +1,4 @@
-import type { LocationPrecision } from '../src/core/enums.js';
+import type { OrganizationRecord } from '../src/profiles/organization.record.js';
 import { coarsen } from '../src/privacy/location-rules.js';
 
 // Column-wise multi-row inserts shared by the demo loader and the synthetic generator. One statement per batch:
@@ -8,29 +8,11 @@ import { coarsen } from '../src/privacy/location-rules.js';
 /** Anything that runs a parameterized statement: an EntityManager, a QueryRunner or a pg client. */
 export type QueryFn = (sql: string, params: unknown[]) => Promise<unknown>;
 
-export interface OrganizationRow {
-  id: string;
-  slug: string;
-  name: string;
-  mission: string;
-  kind: string;
-  sizeBand: string | null;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  locationPrecision: LocationPrecision;
-  visibility: string;
-  anonymousSuggestions: boolean;
-  languages: string[];
-  website: string | null;
-  contactEmail: string | null;
-  fundingDisclosure: string | null;
-  verified: boolean;
-  dealbreakerKinds: string[];
-  createdAt: Date;
-}
+/**
+ * An organization to insert: the read path's record without what the database derives (the public position,
+ * coarsened here; updatedAt) and without what the seeds leave unset (a contact person).
+ */
+export type OrganizationRow = Omit<OrganizationRecord, 'publicLatitude' | 'publicLongitude' | 'updatedAt' | 'distanceKm' | 'contactPerson'>;
 
 export interface CapabilityRow {
   organizationId: string;
