@@ -1,0 +1,145 @@
+// ONE_TO_ONE schedules: round after round, a near-maximum-weight matching of the attendees who can meet in it.
+//
+// Fairness, in three parts:
+// - Sit-outs: when an odd number of attendees can meet in a round, one is chosen to sit out before matching:
+//   the one with the fewest sit-outs so far, then the best served so far (highest total), then the seeded order.
+//   Attendees who already sat out more often than the least sat-out candidate get a bonus on each of their pairs
+//   (SIT_OUT_BONUS per extra sit-out, larger than any score), so the matching seats them whenever it can: nobody
+//   sits out twice before everyone who can meet has sat out once, where the numbers allow.
+// - Under-served attendees: a pair's weight is its score times 1 + UNDER_SERVED_WEIGHT * (d_u + d_v), where d is
+//   how far the attendee's total so far lies below the mean total of this round's candidates (0 at or above the
+//   mean, 1 at zero). Attendees whose pairs score low, or who missed rounds, get first pick of their best partners.
+// - A max-min step at the end (raiseMinimum in max-min.ts) swaps partners between meetings of one round when that
+//   lifts the lowest attendee total, within a small budget of the schedule's total score.
+// A tiny weight per meeting (MEETING_WEIGHT) makes a zero-score allowed pair better than sitting out.
+import { findBrokenRule, type MeetingRef } from './manual-check.js';
+import { raiseMinimum } from './max-min.js';
+import { matchRound } from './round-matching.js';
+import { ScheduleInputError, isAvailable, type ScheduleProblem } from './schedule-problem.js';
+import { finishSchedule, makeMeeting } from './schedule-output.js';
+import type { Schedule, ScheduledMeeting, SitOut } from './schedule-types.js';
+import { seededPermutation, seededRandom } from './seeded-random.js';
+
+export const SIT_OUT_BONUS = 2;
+export const UNDER_SERVED_WEIGHT = 0.5;
+export const MEETING_WEIGHT = 1e-4;
+
+/** Locked meetings, checked against each other with the manual-change rules; a broken one throws. */
+export function checkLocks(p: ScheduleProblem): MeetingRef[] {
+  const accepted: MeetingRef[] = [];
+  for (const lock of p.locked) {
+    const broken = findBrokenRule(p, accepted, lock);
+    if (broken) throw new ScheduleInputError(`locked meeting in round ${lock.round + 1} (${lock.a}-${lock.b}): ${broken.message}`);
+    accepted.push(lock);
+  }
+  return accepted;
+}
+
+export interface OneToOneState {
+  /** pair already met (or locked in some round) */
+  used: Uint8Array;
+  meetings: ScheduledMeeting[];
+  sitOuts: SitOut[];
+}
+
+export function scheduleOneToOne(p: ScheduleProblem): Schedule {
+  const { n, rounds } = p;
+  const m = p.pairA.length;
+  const rand = seededRandom(p.input.seed);
+  const locks = checkLocks(p);
+
+  const used = new Uint8Array(m);
+  const count = new Int32Array(n);
+  const lockedAhead = new Int32Array(n);
+  const total = new Float64Array(n);
+  const sitOutCount = new Int32Array(n);
+  const locksByRound: MeetingRef[][] = Array.from({ length: rounds }, () => []);
+  for (const l of locks) {
+    used[p.pairOf(l.a, l.b)] = 1;
+    lockedAhead[l.a]++;
+    lockedAhead[l.b]++;
+    locksByRound[l.round].push(l);
+  }
+
+  const meetings: ScheduledMeeting[] = [];
+  const sitOuts: SitOut[] = [];
+  const active = new Uint8Array(n);
+  const weight = new Float64Array(m);
+  const deficit = new Float64Array(n);
+
+  for (let r = 0; r < rounds; r++) {
+    const order = seededPermutation(n, rand);
+    const busy = new Uint8Array(n);
+    for (const l of locksByRound[r]) {
+      const meeting = makeMeeting(p, r, l.a, l.b, null, true);
+      meetings.push(meeting);
+      for (const v of [l.a, l.b]) {
+        busy[v] = 1;
+        count[v]++;
+        lockedAhead[v]--;
+        total[v] += meeting.score;
+      }
+    }
+    for (let v = 0; v < n; v++) active[v] = isAvailable(p, v, r) && !busy[v] && count[v] + lockedAhead[v] < p.cap[v] ? 1 : 0;
+    const free = Uint8Array.from(active); // could meet this round: a sit-out if left without a meeting
+
+    // candidates: active attendees with at least one pair still unmet among the active
+    const candidate = new Uint8Array(n);
+    let candidates = 0;
+    let minSitOuts = Infinity;
+    let totalSum = 0;
+    for (let v = 0; v < n; v++) {
+      if (!active[v]) continue;
+      for (let i = p.adjStart[v], end = p.adjStart[v + 1]; i < end; i++) {
+        if (!used[p.adjPair[i]] && active[p.adjOther[i]]) {
+          candidate[v] = 1;
+          candidates++;
+          minSitOuts = Math.min(minSitOuts, sitOutCount[v]);
+          totalSum += total[v];
+          break;
+        }
+      }
+    }
+    if (candidates % 2 === 1) {
+      let chosen = -1;
+      for (let k = 0; k < n; k++) {
+        const v = order[k];
+        if (!candidate[v]) continue;
+        if (chosen === -1 || sitOutCount[v] < sitOutCount[chosen] || (sitOutCount[v] === sitOutCount[chosen] && total[v] > total[chosen])) chosen = v;
+      }
+      active[chosen] = 0;
+    }
+
+    const mean = candidates > 0 ? totalSum / candidates : 0;
+    for (let v = 0; v < n; v++) deficit[v] = candidate[v] && mean > 0 ? Math.max(0, (mean - total[v]) / mean) : 0;
+    for (let e = 0; e < m; e++) {
+      const a = p.pairA[e];
+      const b = p.pairB[e];
+      if (used[e] || !active[a] || !active[b]) {
+        weight[e] = 0;
+        continue;
+      }
+      const bonus = SIT_OUT_BONUS * (sitOutCount[a] - minSitOuts + sitOutCount[b] - minSitOuts);
+      weight[e] = MEETING_WEIGHT + p.score[e] * (1 + UNDER_SERVED_WEIGHT * (deficit[a] + deficit[b])) + bonus;
+    }
+
+    const mate = matchRound({ p, active, weight }, order);
+    for (let v = 0; v < n; v++) {
+      const u = mate[v];
+      if (u > v) {
+        const meeting = makeMeeting(p, r, v, u, null, false);
+        meetings.push(meeting);
+        used[p.pairOf(v, u)] = 1;
+        count[v]++;
+        count[u]++;
+        total[v] += meeting.score;
+        total[u] += meeting.score;
+      } else if (u === -1 && free[v]) {
+        sitOuts.push({ round: r, attendee: v });
+        if (candidate[v]) sitOutCount[v]++;
+      }
+    }
+  }
+  raiseMinimum(p, meetings, sitOuts);
+  return finishSchedule(n, meetings, [], sitOuts);
+}
