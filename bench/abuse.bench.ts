@@ -13,7 +13,7 @@ import { positiveInt, UsageError } from './support/cli.js';
 // `npm run bench:abuse [-- --orgs 3000 --clients 12 --duration 20 --warmup 3]`
 // One account floods the heaviest coalitionSuggestions request the limits accept (13 categories, maxSize 30,
 // 5 alternatives, no circle: the largest candidate pool) from several concurrent clients, while another client
-// asks `{ __typename }` over and over: its latency shows whether the event loop stays free (DESIGN.md section 9;
+// asks `{ __typename }` over and over: its latency shows whether the event loop stays free (the team's design reference DESIGN.md, section 9;
 // target p99 < 100 ms). The service runs as production does, in its own process, over the demo organizations plus
 // a synthetic set. Engine settings and rate limits come from the environment (ENGINE_*, RATE_LIMIT_*): with the
 // default rate limits the flood is mostly refused RATE_LIMITED after a few seconds; lift them

@@ -11,7 +11,7 @@ import { positiveInt, UsageError } from './support/cli.js';
 
 // `npm run bench:http [-- --duration 10 --warmup 3 --connections 32 --orgs 10000]`
 // Throughput and latency of the partner-frontend list query on Coalesce, beside a hand-written node:http + pg
-// endpoint serving the same JSON, measured in the same run (DESIGN.md section 6: at least half the baseline,
+// endpoint serving the same JSON, measured in the same run (the team's design reference DESIGN.md, section 6: at least half the baseline,
 // p99 < 50 ms at 32 connections). Each server runs in its own child process and is measured alone.
 
 const USAGE = 'usage: npm run bench:http -- [--duration 10] [--warmup 3] [--connections 32] [--orgs 10000] [--seed 42] [--profile]';

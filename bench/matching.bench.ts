@@ -17,7 +17,7 @@ import { runPartnerRecall } from './partner-recall.js';
 
 // `npm run bench:matching [-- --orgs 100000 --partners 200 --coalitions 50]`
 // Latency of the suggestion SERVICES (SQL candidates + engine + presentation, no HTTP) for random organizations
-// among 100,000 (DESIGN.md section 6: partners p50 < 30 ms and p99 < 100 ms, coalitions < 300 ms), and the
+// among 100,000 (the team's design reference DESIGN.md, section 6: partners p50 < 30 ms and p99 < 100 ms, coalitions < 300 ms), and the
 // coalition heuristic against the exact optimum. The scratch database is kept between runs (seeding 100,000
 // organizations takes a while) and topped up when it holds fewer organizations than asked.
 

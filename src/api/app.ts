@@ -124,7 +124,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   app.disable('x-powered-by');
   const server = createServer(app);
   const production = config.nodeEnv === 'production';
-  // In memory, or shared through Redis when REDIS_URL is set (src/graphql/rate-limits.ts).
+  // In memory, or shared through Redis when REDIS_URL is set (src/api/rate-limits.ts).
   const rateLimits = createRateLimits(config, log);
   await rateLimits.store.ready();
   const throttles = new AccountThrottles(rateLimits.store, config.rateLimits);

@@ -82,5 +82,5 @@ export function enforceOperationLimits(
   if (cost > LIMITS.maxCost) {
     throw toGraphQLError(new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost }));
   }
-  return cost; // what the rate limits charge (src/graphql/rate-limits.ts)
+  return cost; // what the rate limits charge (src/api/rate-limits.ts)
 }

@@ -30,7 +30,7 @@ export interface Config {
    * production (metrics reveal traffic patterns and internals, so production serves them only to a scraper).
    */
   metricsToken: string | null;
-  /** Rate limits and abuse throttles (src/graphql/rate-limits.ts, src/accounts/sign-in-throttle.ts). */
+  /** Rate limits and abuse throttles (src/api/rate-limits.ts, src/accounts/sign-in-throttle.ts). */
   rateLimits: RateLimitConfig;
 }
 

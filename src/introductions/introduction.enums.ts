@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-// Closed sets of the introductions feature, stored as varchar like the other enums (see common/enums.ts).
+// Closed sets of the introductions feature, stored as varchar like the other enums (see core/enums.ts).
 
 export enum IntroductionStatus {
   PENDING = 'PENDING',

@@ -61,7 +61,7 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
     [from.id, toId],
   );
   const reasons = (input.reasons ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
-  // A second pending request for the pair violates introductions_pending_pair_key: TAKEN (see graphql/mutation.ts).
+  // A second pending request for the pair violates introductions_pending_pair_key: TAKEN (see core/run-mutation.ts).
   const [row]: { id: string }[] = await tx.query(
     `INSERT INTO introductions (from_organization_id, to_organization_id, requested_by_user_id, message, reasons, expires_at, delivered)
      VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(days => $6), $7) RETURNING id`,

@@ -3,7 +3,7 @@ import { UserEntity } from '../accounts/user.entity.js';
 import { MembershipRole } from '../core/enums.js';
 import { OrganizationEntity } from '../profiles/organization.entity.js';
 
-/** As stored. Inviters never see DECLINED (see invitation-view.ts): only an account can decline. */
+/** As stored. Inviters never see DECLINED (see INVITER_STATUS_SQL in invitation.service.ts): only an account can decline. */
 export enum InvitationState {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
