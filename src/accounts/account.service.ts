@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/request-context.js';
 import { UnauthenticatedError, UserInputError } from '../core/errors.js';
-import { insertRow } from '../db/sql-write.js';
+import { insertRow } from '../core/sql-write.js';
 import { AccessTokenEntity } from './access-token.entity.js';
 import type { AccountSignInInput, AccountSignUpInput, AccountVerifyEmailInput, User } from './account.types.js';
 import { hashPassword, newAccessToken, verifyPassword } from './credentials.js';

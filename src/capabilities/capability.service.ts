@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
 import { NotFoundError, UserInputError } from '../core/errors.js';
-import { insertRow, updateRow } from '../db/sql-write.js';
+import { insertRow, updateRow } from '../core/sql-write.js';
 import { CapabilityEntity } from './capability.entity.js';
 import type { Capability, Need } from './capability.types.js';
 import type {

@@ -5,7 +5,7 @@ import { randomSlug, slugify } from '../core/slug.js';
 import type { RequestContext } from '../core/request-context.js';
 import { NotFoundError, UnauthenticatedError, UserInputError } from '../core/errors.js';
 import { requireAdmin } from '../accounts/admin-guard.js';
-import { insertRow, updateRow } from '../db/sql-write.js';
+import { insertRow, updateRow } from '../core/sql-write.js';
 import { coarsen } from '../privacy/location-rules.js';
 import { requireOrganization } from '../members/organization-guard.js';
 import type { LocationInput, OrganizationCreateInput, OrganizationFields, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
