@@ -25,6 +25,7 @@ import { startSubscriptionServer } from './subscription-server.js';
 import { healthRoutes } from './health.routes.js';
 import { metricsMiddleware, metricsRoute } from './metrics.js';
 import { EnginePool } from '../suggestions/engine-pool.js';
+import { startOfferSweep } from '../offers/offer-sweep.js';
 
 export interface App {
   server: Server;
@@ -132,6 +133,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles });
   const http = httpDrainer(server, log);
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
+  const offerSweep = startOfferSweep(db, log); // stores derived offer statuses (offers/offer-sweep.ts)
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -221,6 +223,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     server,
     stop: async () => {
       await apollo.stop();
+      await offerSweep.stop();
       await engine.close();
       await rateLimits.store.close();
     },

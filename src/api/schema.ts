@@ -6,6 +6,7 @@ import { IntroductionResolver } from '../introductions/introduction.resolver.js'
 import { CapabilityResolver } from '../capabilities/capability.resolver.js';
 import { InvitationResolver } from '../members/invitation.resolver.js';
 import { MembershipResolver } from '../members/membership.resolver.js';
+import { OfferResolver } from '../offers/offer.resolver.js';
 import { OrganizationResolver } from '../profiles/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
@@ -14,7 +15,7 @@ import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
   AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, InvitationResolver, TaxonomyResolver, CapabilityCategoryResolver,
-  SuggestionResolver, IntroductionResolver,
+  SuggestionResolver, IntroductionResolver, OfferResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

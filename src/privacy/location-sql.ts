@@ -41,3 +41,37 @@ export function positionWithinSql(
     distanceKm: `earth_distance(${center}, ${position}) / 1000`,
   };
 }
+
+/** Latitude/longitude expressions of a public position (already coarsened to its own precision). */
+export interface PositionExpr {
+  lat: string;
+  lng: string;
+}
+
+/**
+ * The anonymous form of any public position: the centre of its 1-degree (REGION) grid cell, the same expression
+ * as anonymousPosition above (and coarsen(point, ANONYMOUS_PRECISION) in TypeScript), for positions that are not
+ * an organization's own columns (an offer's place).
+ */
+export function regionCellSql(position: PositionExpr): PositionExpr {
+  return {
+    lat: `LEAST(90, GREATEST(-90, floor(${position.lat}) + 0.5))`,
+    lng: `LEAST(180, GREATEST(-180, floor(${position.lng}) + 0.5))`,
+  };
+}
+
+/**
+ * positionWithinSql for any public position expression (null when it reveals none, which never matches): the
+ * circle test and the distance in km, for filters on records placed elsewhere than their organization.
+ */
+export function pointWithinSql(
+  params: SqlParams, latitude: number, longitude: number, radiusKm: number, position: PositionExpr,
+): { condition: string; distanceKm: string } {
+  const center = `ll_to_earth(${params.add(latitude)}, ${params.add(longitude)})`;
+  const meters = params.add(radiusKm * 1000);
+  const point = `ll_to_earth(${position.lat}, ${position.lng})`;
+  return {
+    condition: `(${position.lat} IS NOT NULL AND ${position.lng} IS NOT NULL AND earth_box(${center}, ${meters}) @> ${point} AND earth_distance(${center}, ${point}) <= ${meters})`,
+    distanceKm: `(earth_distance(${center}, ${point}) / 1000)`,
+  };
+}
