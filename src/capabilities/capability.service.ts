@@ -9,7 +9,7 @@ import type {
   CapabilityAddInput, CapabilityUpdateInput, NeedAddInput, NeedUpdateInput,
 } from './capability.inputs.js';
 import { capabilitiesJson, needsJson } from '../profiles/organization-children.sql.js';
-import { requireOrganization } from '../members/organization-guard.js';
+import { requireOrganization } from '../authorization/organization-guard.js';
 import { NeedEntity } from './need.entity.js';
 
 // Capabilities and needs share their life cycle: same guard, same lookup of the owning organization.

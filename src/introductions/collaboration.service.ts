@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../core/viewer.js';
-import { lockExchange } from '../members/organization-guard.js';
+import { lockExchange } from '../authorization/organization-guard.js';
 import type { RequestContext } from '../core/request-context.js';
 import { ForbiddenError, UserInputError } from '../core/errors.js';
 import { COLLABORATION_COLUMNS, type CollaborationRow } from './introduction-view.js';

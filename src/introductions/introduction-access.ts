@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/request-context.js';
 import { ForbiddenError, NotFoundError } from '../core/errors.js';
-import { lockExchange, requireMembership } from '../members/organization-guard.js';
+import { lockExchange, requireMembership } from '../authorization/organization-guard.js';
 import { INTRODUCTION_COLUMNS, type IntroductionRow } from './introduction-view.js';
 
 // Who may read and change introductions. An introduction exists only for the members of its two

@@ -4,7 +4,7 @@ import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
 import { NotFoundError, UserInputError } from '../core/errors.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
-import { requireOrganization } from '../members/organization-guard.js';
+import { requireOrganization } from '../authorization/organization-guard.js';
 import { recordCollaboration } from './collaboration.service.js';
 import { lockIntroduction } from './introduction-access.js';
 import { lapsedSql } from './introduction-status.sql.js';

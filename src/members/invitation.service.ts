@@ -12,7 +12,7 @@ import {
   type OrganizationInvitationDeclineInput, type OrganizationInvitationRevokeInput, type OrganizationMemberInviteInput,
   type ReceivedInvitation,
 } from './invitation.types.js';
-import { requireOrganization } from './organization-guard.js';
+import { requireOrganization } from '../authorization/organization-guard.js';
 
 const TTL_MS = INVITATION_TTL_DAYS * 24 * 3600 * 1000;
 /** Expired invitations stay in the owners' list this long, then drop out of it. */

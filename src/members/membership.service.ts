@@ -3,7 +3,7 @@ import { MembershipRole } from '../core/enums.js';
 import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
 import { UserInputError } from '../core/errors.js';
-import { requireOrganization } from './organization-guard.js';
+import { requireOrganization } from '../authorization/organization-guard.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from '../profiles/organization.record.js';
 import type { OrganizationMemberRemoveInput, OrganizationMemberRoleSetInput } from './membership.types.js';
 import type { Member } from '../profiles/organization.types.js';

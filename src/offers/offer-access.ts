@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/err
 import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
 import { SqlParams } from '../core/sql-params.js';
-import { lockOrganizations } from '../members/organization-guard.js';
+import { lockOrganizations } from '../authorization/organization-guard.js';
 import { visibleOffersSql } from './offer-visibility.js';
 
 // Who may change an offer: owners and editors of its organization, judged under the organization's lock with the

@@ -4,7 +4,7 @@ import { SqlParams } from '../core/sql-params.js';
 import type { Need } from '../capabilities/capability.types.js';
 import type { Level, LocationPrecision, Priority } from '../matching/types.js';
 import { rankOffersForNeeds, type OfferSeeker, type RankableOffer } from '../matching/offers/offer-ranking.js';
-import { requireMembership } from '../members/organization-guard.js';
+import { requireMembership } from '../authorization/organization-guard.js';
 import { AnonymousTokens, band } from '../privacy/anonymous-card.js';
 import { anonymousOfferView } from '../privacy/anonymous-offer.js';
 import { needsJson } from '../profiles/organization-children.sql.js';

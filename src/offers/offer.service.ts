@@ -3,7 +3,7 @@ import type { LocationPrecision } from '../core/enums.js';
 import { UserInputError } from '../core/errors.js';
 import type { RequestContext } from '../core/request-context.js';
 import { insertRow, updateRow } from '../core/sql-write.js';
-import { requireOrganization } from '../members/organization-guard.js';
+import { requireOrganization } from '../authorization/organization-guard.js';
 import { lockOfferForEdit } from './offer-access.js';
 import {
   assertAudience, assertIssueAreas, assertReachable, assertSeats, assertSkill, assertWindow, NO_PLACE, placeColumns,

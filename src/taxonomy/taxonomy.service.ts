@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/request-context.js';
-import { requireAdmin } from '../accounts/admin-guard.js';
+import { requireAdmin } from '../authorization/admin-guard.js';
 import { UserInputError } from '../core/errors.js';
 import { SKILL_JSON } from './taxonomy.sql.js';
 import type { IssueArea, IssueAreaCreateInput, Skill, SkillCreateInput, CapabilityCategory } from './taxonomy.types.js';
