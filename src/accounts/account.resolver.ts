@@ -2,7 +2,6 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../core/request-context.js';
 import { UnauthenticatedError } from '../core/errors.js';
 import { runMutation } from '../core/run-mutation.js';
-import { listViewerMemberships } from '../members/membership.service.js';
 import {
   AccountSessionPayload, AccountSignInInput, AccountSignOutPayload, AccountSignUpInput, AccountSignUpPayload,
   AccountVerifyEmailInput, ViewerInfo,
@@ -20,7 +19,7 @@ export class AccountResolver {
     if (!ctx.viewer.userId) return null;
     const user = await findUser(ctx, ctx.viewer.userId);
     if (!user) return null;
-    return { user, memberships: await listViewerMemberships(ctx) };
+    return { user };
   }
 
   @Mutation(() => AccountSignUpPayload, {

@@ -1,7 +1,6 @@
 import { IsEmail, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../core/user-error.types.js';
-import { ViewerMembership } from '../profiles/organization.types.js';
 
 @ObjectType({ description: 'A person with an account. Only ever shown to that person.' })
 export class User {
@@ -22,9 +21,7 @@ export class User {
 export class ViewerInfo {
   @Field(() => User)
   user: User;
-
-  @Field(() => [ViewerMembership])
-  memberships: ViewerMembership[];
+  // memberships: added by members/viewer-memberships.resolver.ts (accounts know nothing of organizations)
 }
 
 @InputType()

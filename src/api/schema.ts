@@ -4,8 +4,11 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
 import { IntroductionResolver } from '../introductions/introduction.resolver.js';
 import { CapabilityResolver } from '../capabilities/capability.resolver.js';
+import { OrganizationCapabilitiesResolver } from '../capabilities/organization-capabilities.resolver.js';
 import { InvitationResolver } from '../members/invitation.resolver.js';
 import { MembershipResolver } from '../members/membership.resolver.js';
+import { OrganizationMembersResolver } from '../members/organization-members.resolver.js';
+import { ViewerMembershipsResolver } from '../members/viewer-memberships.resolver.js';
 import { OfferResolver } from '../offers/offer.resolver.js';
 import { OrganizationResolver } from '../profiles/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
@@ -15,6 +18,7 @@ import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
   AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, InvitationResolver, TaxonomyResolver, CapabilityCategoryResolver,
+  OrganizationCapabilitiesResolver, OrganizationMembersResolver, ViewerMembershipsResolver,
   SuggestionResolver, IntroductionResolver, OfferResolver,
 ] as const;
 

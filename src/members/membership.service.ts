@@ -6,7 +6,7 @@ import { UserInputError } from '../core/errors.js';
 import { requireOrganization } from '../authorization/organization-guard.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from '../profiles/organization.record.js';
 import type { OrganizationMemberRemoveInput, OrganizationMemberRoleSetInput } from './membership.types.js';
-import type { Member } from '../profiles/organization.types.js';
+import type { Member } from './membership.types.js';
 
 export async function listViewerMemberships(ctx: RequestContext): Promise<{ role: MembershipRole; organization: OrganizationRecord }[]> {
   if (!ctx.viewer.userId) return [];

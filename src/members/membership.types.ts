@@ -1,9 +1,30 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MembershipRole } from '../core/enums.js';
 import { UserError } from '../core/user-error.types.js';
-import { Member, Organization } from '../profiles/organization.types.js';
+import { Organization } from '../profiles/organization.types.js';
 
 // Nobody is added directly: people join by accepting an invitation (invitation.types.ts).
+
+@ObjectType()
+export class Member {
+  @Field(() => ID)
+  userId: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+}
+
+@ObjectType({ description: 'An organization the viewer belongs to, with the viewer\'s role.' })
+export class ViewerMembership {
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+
+  @Field(() => Organization)
+  organization: Organization;
+}
 
 @InputType()
 export class OrganizationMemberRoleSetInput {

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { IssueArea } from '../taxonomy/taxonomy.types.js';
-import type { Capability, Need } from '../capabilities/capability.types.js';
 import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
 
-function childLoader<T>(db: DataSource, list: ChildList): DataLoader<string, T[]> {
+/** One organization's child list (as JSON built in SQL), batched for the request: the list query primes it. */
+export function childListLoader<T>(db: DataSource, list: ChildList): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows: { id: string; items: T[] }[] = await db.query(
       `SELECT u.id, ${CHILD_JSON[list]('u.id')} AS items FROM unnest($1::uuid[]) AS u(id)`,
@@ -17,9 +17,7 @@ function childLoader<T>(db: DataSource, list: ChildList): DataLoader<string, T[]
 
 export function createOrganizationLoaders(db: DataSource) {
   return {
-    capabilitiesByOrganization: childLoader<Capability>(db, 'capabilities'),
-    needsByOrganization: childLoader<Need>(db, 'needs'),
-    issueAreasByOrganization: childLoader<IssueArea>(db, 'issueAreas'),
+    issueAreasByOrganization: childListLoader<IssueArea>(db, 'issueAreas'),
   };
 }
 

@@ -1,17 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { MembershipRole, NeedStatus } from '../core/enums.js';
+import { MembershipRole } from '../core/enums.js';
 import { PageArgs, toPage } from '../core/connection.js';
 import type { RequestContext } from '../core/request-context.js';
 import { BadInputError } from '../core/errors.js';
 import { runMutation } from '../core/run-mutation.js';
 import { selectedNodeFields } from '../core/selection.js';
 import { IssueArea } from '../taxonomy/taxonomy.types.js';
-import { Capability, Need } from '../capabilities/capability.types.js';
 import { membersOnly, projectDistanceKm, projectLocation } from '../privacy/member-projection.js';
-import { canSeePrivateDetails } from '../privacy/visibility.js';
 import { contactOnly } from '../privacy/contact-rules.js';
-import { listMembers } from '../members/membership.service.js';
 import type { ChildList } from './organization-children.sql.js';
 import { OrganizationFilter } from './organization-filter.types.js';
 import { OrganizationCreateInput, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
@@ -19,7 +16,7 @@ import { OrganizationPayload } from './organization.payloads.js';
 import { findVisibleOrganization, listOrganizations } from './organization-query.service.js';
 import type { OrganizationRecord } from './organization.record.js';
 import { createOrganization, updateOrganization, verifyOrganization } from './organization.service.js';
-import { Location, Member, Organization, OrganizationConnection } from './organization.types.js';
+import { Location, Organization, OrganizationConnection } from './organization.types.js';
 
 const CHILD_LISTS: ChildList[] = ['capabilities', 'needs', 'issueAreas'];
 
@@ -113,24 +110,9 @@ export class OrganizationResolver {
     return ctx.viewer.roleIn(org.id);
   }
 
-  @FieldResolver(() => [Member], { nullable: true, description: 'Members only; null for others.' })
-  async members(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Member[] | null> {
-    return canSeePrivateDetails(ctx.viewer, org.id) ? listMembers(ctx, org.id) : null;
-  }
-
   @FieldResolver(() => [IssueArea], { complexity: 2 })
   issueAreas(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<IssueArea[]> {
     return ctx.loaders.issueAreasByOrganization.load(org.id);
   }
 
-  @FieldResolver(() => [Capability], { complexity: 5 })
-  capabilities(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Capability[]> {
-    return ctx.loaders.capabilitiesByOrganization.load(org.id);
-  }
-
-  @FieldResolver(() => [Need], { complexity: 5, description: 'Open needs; members also see met and closed ones.' })
-  async needs(@Root() org: OrganizationRecord, @Ctx() ctx: RequestContext): Promise<Need[]> {
-    const needs = await ctx.loaders.needsByOrganization.load(org.id);
-    return membersOnly(ctx.viewer, org.id, needs, needs.filter((need) => need.status === NeedStatus.OPEN));
-  }
 }

@@ -1,10 +1,12 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { LocationPrecision, MembershipRole, OrganizationKind, SizeBand, Visibility } from '../core/enums.js';
+import { LocationPrecision, OrganizationKind, SizeBand, Visibility } from '../core/enums.js';
 import { connectionTypes } from '../core/connection.js';
 
 // Fields that need the viewer (location, contact email, members, capabilities, ...) are not plain @Fields
-// here: the resolver adds them with a check, so a private column can never leak through a default resolver.
+// here: resolvers add them with a check, so a private column can never leak through a default resolver. Fields
+// of other features are added by their own resolvers: members (members/organization-members.resolver.ts),
+// capabilities and needs (capabilities/organization-capabilities.resolver.ts).
 
 @ObjectType({ description: 'Where an organization is, never more precise than it chose for this viewer.' })
 export class Location {
@@ -64,27 +66,6 @@ export class Organization {
 
   @Field(() => DateTimeResolver)
   createdAt: Date;
-}
-
-@ObjectType()
-export class Member {
-  @Field(() => ID)
-  userId: string;
-
-  @Field()
-  displayName: string;
-
-  @Field(() => MembershipRole)
-  role: MembershipRole;
-}
-
-@ObjectType({ description: 'An organization the viewer belongs to, with the viewer\'s role.' })
-export class ViewerMembership {
-  @Field(() => MembershipRole)
-  role: MembershipRole;
-
-  @Field(() => Organization)
-  organization: Organization;
 }
 
 export const { Edge: OrganizationEdgeBase, Connection: OrganizationConnection } = connectionTypes(Organization, 'Organization');
