@@ -29,9 +29,9 @@ module.exports = {
       name: 'engine-is-pure',
       comment: 'src/matching is the pure engine: no database, no GraphQL, no features; only itself and the location rules of the privacy policy.',
       severity: 'error',
-      from: { path: '^src/matching/' },
+      from: { path: '^src/matching/', pathNot: '^src/matching/reference/' },
       to: {
-        pathNot: ['^src/matching/', '^src/privacy/location-rules\\.ts$', '^node_modules/(piscina|ts-node)/', '^(node:)?(worker_threads|path|crypto|perf_hooks)$'],
+        pathNot: ['^src/matching/', '^src/privacy/location-rules\\.ts$', '(^|/)node_modules/(piscina|ts-node)/', '^(node:)?(worker_threads|path|crypto|perf_hooks)$'],
         dependencyTypesNot: ['core'],
       },
     },
@@ -55,6 +55,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/db/' },
       to: { path: '^src/', pathNot: ['^src/core/', '^src/db/', '\\.entity\\.ts$', '\\.enums\\.ts$'] },
+    },
+    {
+      name: 'features-do-not-open-the-database',
+      comment: 'src/db opens the database and lists the entities; features get the data source from the request context.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/api/', '^src/db/', '^src/main\\.ts$'] },
+      to: { path: '^src/db/' },
+    },
+    {
+      name: 'authorization-below-features',
+      comment: 'src/authorization (guards) reads core and the privacy policy only.',
+      severity: 'error',
+      from: { path: '^src/authorization/' },
+      to: { path: '^src/', pathNot: ['^src/core/', '^src/privacy/', '^src/authorization/'] },
     },
     {
       name: 'service-does-not-depend-on-seeds-tests-or-benches',
