@@ -42,7 +42,6 @@ export async function postOffer(ctx: RequestContext, tx: EntityManager, input: O
   const org = await requireOrganization(tx, ctx.viewer, input.organizationId, 'edit');
   const facts = await organizationFacts(tx, org.id);
   await assertSkill(tx, input.skillId);
-  const issueAreaIds = await assertIssueAreas(tx, input.issueAreaIds ?? []);
   assertAudience(facts.visibility, input.audience);
   const place = input.place ? placeColumns(input.place, facts.locationPrecision) : NO_PLACE;
   const remote = input.remote ?? false;
@@ -63,7 +62,8 @@ export async function postOffer(ctx: RequestContext, tx: EntityManager, input: O
     ...window,
     audience: input.audience,
   });
-  await setIssueAreas(tx, id, issueAreaIds);
+  // Checked as they are written: an unknown one rolls the whole post back (one transaction).
+  await setIssueAreas(tx, id, await assertIssueAreas(tx, input.issueAreaIds ?? []));
   await storeDerivedStatus(tx, id);
   return id;
 }
@@ -72,6 +72,8 @@ export async function updateOffer(ctx: RequestContext, tx: EntityManager, input:
   const offer = await lockOfferForEdit(ctx, tx, input.id);
   if (offer.status === OfferStatus.CLOSED) throw new UserInputError('NOT_OPEN', 'input.id', 'This offer is closed and can no longer be changed');
   const facts = await organizationFacts(tx, offer.organizationId);
+  // Written first and checked as written; any rule below that fails rolls this back too (one transaction).
+  if (input.issueAreaIds !== undefined) await setIssueAreas(tx, offer.id, await assertIssueAreas(tx, input.issueAreaIds));
   const changes: Partial<OfferEntity> = {};
   if (input.skillId !== undefined) {
     await assertSkill(tx, input.skillId);
@@ -103,7 +105,6 @@ export async function updateOffer(ctx: RequestContext, tx: EntityManager, input:
   if (input.startsAt !== undefined) changes.startsAt = input.startsAt;
   if (input.endsAt !== undefined) changes.endsAt = input.endsAt;
   if (input.requestDeadline !== undefined) changes.requestDeadline = input.requestDeadline;
-  if (input.issueAreaIds !== undefined) await setIssueAreas(tx, offer.id, await assertIssueAreas(tx, input.issueAreaIds));
   await updateRow(tx, OfferEntity, offer.id, { ...changes, updatedAt: new Date() });
   await storeDerivedStatus(tx, offer.id);
   return offer.id;

@@ -147,7 +147,7 @@ export function scoreOffer(seeker: OfferSeeker, offer: RankableOffer): OfferMatc
   let issue = 0;
   if (need.issueAreaId && offer.issueAreaIds.includes(need.issueAreaId)) {
     issue = ISSUE_OF_NEED;
-    reasons.push({ code: 'SHARED_ISSUE', text: `serves ${offer.issueAreaNames?.[need.issueAreaId] ?? 'the issue area'} of your need`, weight: issue });
+    reasons.push({ code: 'SHARED_ISSUE', text: `serves ${offer.issueAreaNames?.[need.issueAreaId] ?? 'an issue area'}, the issue area of your need`, weight: issue });
   } else {
     const shared = offer.issueAreaIds.find((id) => seeker.issueAreaIds.includes(id));
     if (shared) {
