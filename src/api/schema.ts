@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
+import { EventResolver } from '../events/event.resolver.js';
+import { EventRegistrationResolver } from '../events/registration.resolver.js';
+import { EventScheduleResolver } from '../events/schedule.resolver.js';
 import { IntroductionResolver } from '../introductions/introduction.resolver.js';
 import { CapabilityResolver } from '../capabilities/capability.resolver.js';
 import { OrganizationCapabilitiesResolver } from '../capabilities/organization-capabilities.resolver.js';
@@ -20,6 +23,7 @@ export const resolvers = [
   AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, InvitationResolver, TaxonomyResolver, CapabilityCategoryResolver,
   OrganizationCapabilitiesResolver, OrganizationMembersResolver, ViewerMembershipsResolver,
   SuggestionResolver, IntroductionResolver, OfferResolver,
+  EventResolver, EventRegistrationResolver, EventScheduleResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

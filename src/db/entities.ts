@@ -3,6 +3,9 @@ import { EmailVerificationCodeEntity } from '../accounts/email-verification-code
 import { MembershipEntity } from '../members/membership.entity.js';
 import { OutboxMessageEntity } from '../accounts/outbox-message.entity.js';
 import { UserEntity } from '../accounts/user.entity.js';
+import { EventEntity } from '../events/event.entity.js';
+import { EventMeetingEntity, EventScheduleChangeEntity } from '../events/meeting.entity.js';
+import { EventRegistrationEntity } from '../events/registration.entity.js';
 import { CollaborationEntity } from '../introductions/collaboration.entity.js';
 import { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { CapabilityEntity } from '../capabilities/capability.entity.js';
@@ -22,4 +25,5 @@ export const entities = [
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
+  EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,
 ];
