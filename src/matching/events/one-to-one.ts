@@ -4,11 +4,13 @@
 // - Sit-outs: when an odd number of attendees can meet in a round, one is chosen to sit out before matching:
 //   the one with the fewest sit-outs so far, then the best served so far (highest total), then the seeded order.
 //   Attendees who already sat out more often than the least sat-out candidate get a bonus on each of their pairs
-//   (SIT_OUT_BONUS per extra sit-out, larger than any score), so the matching seats them whenever it can: nobody
+//   (sitOutBonus per extra sit-out, larger than any score), so the matching seats them whenever it can: nobody
 //   sits out twice before everyone who can meet has sat out once, where the numbers allow.
-// - Under-served attendees: a pair's weight is its score times 1 + UNDER_SERVED_WEIGHT * (d_u + d_v), where d is
-//   how far the attendee's total so far lies below the mean total of this round's candidates (0 at or above the
-//   mean, 1 at zero). Attendees whose pairs score low, or who missed rounds, get first pick of their best partners.
+// - Under-served attendees: a pair's weight is its score times 1 + underServedWeight * (d_u + d_v), where d is
+//   how far the attendee's projected final total (its total so far plus the meetings its cap and availability
+//   still allow, at the mean meeting score) lies below the mean projection of this round's candidates (0 at or
+//   above the mean, 1 at zero). Attendees whose pairs score low, who missed rounds or have a low cap get first
+//   pick of their best partners.
 // - A max-min step at the end (raiseMinimum in max-min.ts) swaps partners between meetings of one round when that
 //   lifts the lowest attendee total, within a small budget of the schedule's total score.
 // A tiny weight per meeting (MEETING_WEIGHT) makes a zero-score allowed pair better than sitting out.
@@ -20,9 +22,15 @@ import { finishSchedule, makeMeeting } from './schedule-output.js';
 import type { Schedule, ScheduledMeeting, SitOut } from './schedule-types.js';
 import { seededPermutation, seededRandom } from './seeded-random.js';
 
-export const SIT_OUT_BONUS = 2;
-export const UNDER_SERVED_WEIGHT = 0.5;
 export const MEETING_WEIGHT = 1e-4;
+
+export interface OneToOneTuning {
+  sitOutBonus: number;
+  underServedWeight: number;
+  maxMin: boolean;
+  designateSitOut: boolean;
+}
+export const DEFAULT_TUNING: OneToOneTuning = { sitOutBonus: 4, underServedWeight: 0.1, maxMin: true, designateSitOut: false };
 
 /** Locked meetings, checked against each other with the manual-change rules; a broken one throws. */
 export function checkLocks(p: ScheduleProblem): MeetingRef[] {
@@ -42,7 +50,7 @@ export interface OneToOneState {
   sitOuts: SitOut[];
 }
 
-export function scheduleOneToOne(p: ScheduleProblem): Schedule {
+export function scheduleOneToOne(p: ScheduleProblem, tuning: OneToOneTuning = DEFAULT_TUNING): Schedule {
   const { n, rounds } = p;
   const m = p.pairA.length;
   const rand = seededRandom(p.input.seed);
@@ -66,6 +74,9 @@ export function scheduleOneToOne(p: ScheduleProblem): Schedule {
   const active = new Uint8Array(n);
   const weight = new Float64Array(m);
   const deficit = new Float64Array(n);
+  const projected = new Float64Array(n);
+  let scoreSum = 0;
+  let meetingCount = 0;
 
   for (let r = 0; r < rounds; r++) {
     const order = seededPermutation(n, rand);
@@ -87,7 +98,6 @@ export function scheduleOneToOne(p: ScheduleProblem): Schedule {
     const candidate = new Uint8Array(n);
     let candidates = 0;
     let minSitOuts = Infinity;
-    let totalSum = 0;
     for (let v = 0; v < n; v++) {
       if (!active[v]) continue;
       for (let i = p.adjStart[v], end = p.adjStart[v + 1]; i < end; i++) {
@@ -95,12 +105,11 @@ export function scheduleOneToOne(p: ScheduleProblem): Schedule {
           candidate[v] = 1;
           candidates++;
           minSitOuts = Math.min(minSitOuts, sitOutCount[v]);
-          totalSum += total[v];
           break;
         }
       }
     }
-    if (candidates % 2 === 1) {
+    if (tuning.designateSitOut && candidates % 2 === 1) {
       let chosen = -1;
       for (let k = 0; k < n; k++) {
         const v = order[k];
@@ -110,8 +119,19 @@ export function scheduleOneToOne(p: ScheduleProblem): Schedule {
       active[chosen] = 0;
     }
 
-    const mean = candidates > 0 ? totalSum / candidates : 0;
-    for (let v = 0; v < n; v++) deficit[v] = candidate[v] && mean > 0 ? Math.max(0, (mean - total[v]) / mean) : 0;
+    // projected final total: what v has plus what it can still get (meetings left by cap and availability, each
+    // at the mean meeting score so far); the deficit is how far that lies below the candidates' mean projection
+    const meanScore = meetingCount > 0 ? scoreSum / meetingCount : 0;
+    let projectedSum = 0;
+    for (let v = 0; v < n; v++) {
+      if (!candidate[v]) continue;
+      let left = 0;
+      for (let x = r; x < rounds; x++) if (isAvailable(p, v, x)) left++;
+      projected[v] = total[v] + Math.min(left, p.cap[v] - count[v] - lockedAhead[v]) * meanScore;
+      projectedSum += projected[v];
+    }
+    const mean = candidates > 0 ? projectedSum / candidates : 0;
+    for (let v = 0; v < n; v++) deficit[v] = candidate[v] && mean > 0 ? Math.max(0, (mean - projected[v]) / mean) : 0;
     for (let e = 0; e < m; e++) {
       const a = p.pairA[e];
       const b = p.pairB[e];
@@ -119,8 +139,8 @@ export function scheduleOneToOne(p: ScheduleProblem): Schedule {
         weight[e] = 0;
         continue;
       }
-      const bonus = SIT_OUT_BONUS * (sitOutCount[a] - minSitOuts + sitOutCount[b] - minSitOuts);
-      weight[e] = MEETING_WEIGHT + p.score[e] * (1 + UNDER_SERVED_WEIGHT * (deficit[a] + deficit[b])) + bonus;
+      const bonus = tuning.sitOutBonus * (sitOutCount[a] - minSitOuts + sitOutCount[b] - minSitOuts);
+      weight[e] = MEETING_WEIGHT + p.score[e] * (1 + tuning.underServedWeight * (deficit[a] + deficit[b])) + bonus;
     }
 
     const mate = matchRound({ p, active, weight }, order);
@@ -134,12 +154,14 @@ export function scheduleOneToOne(p: ScheduleProblem): Schedule {
         count[u]++;
         total[v] += meeting.score;
         total[u] += meeting.score;
+        scoreSum += meeting.score;
+        meetingCount++;
       } else if (u === -1 && free[v]) {
         sitOuts.push({ round: r, attendee: v });
         if (candidate[v]) sitOutCount[v]++;
       }
     }
   }
-  raiseMinimum(p, meetings, sitOuts);
+  if (tuning.maxMin) raiseMinimum(p, meetings, sitOuts);
   return finishSchedule(n, meetings, [], sitOuts);
 }
