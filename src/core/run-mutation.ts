@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './request-context.js';
 import { UserInputError } from './errors.js';
 import { validateInput } from './input-validation.js';
+import { runTransaction } from './transaction-hooks.js';
 import type { UserError } from './user-error.types.js';
 
 export interface MutationOutcome<T> {
@@ -33,7 +34,9 @@ function asUniqueViolation(error: unknown): UserInputError | null {
 /**
  * The one way a mutation runs: validate the input (issues become userErrors and nothing runs), then do the work
  * in a single transaction. A UserInputError (or a unique violation) rolls everything back and becomes a user
- * error; any other error rolls back and propagates (FORBIDDEN, NOT_FOUND, faults).
+ * error; any other error rolls back and propagates (FORBIDDEN, NOT_FOUND, faults). The transaction has commit hooks
+ * (core/transaction-hooks.ts): what the work registers with afterCommit (e.g. publishing an event) runs only once
+ * it has committed, never after a rollback.
  */
 export async function runMutation<T>(
   ctx: RequestContext,
@@ -45,7 +48,7 @@ export async function runMutation<T>(
     if (issues.length > 0) return { result: null, userErrors: issues };
   }
   try {
-    const result = await ctx.db.transaction((tx) => work(tx));
+    const result = await runTransaction(ctx.db, work, (err) => ctx.log.error({ err }, 'after-commit callback failed'));
     return { result, userErrors: [] };
   } catch (error) {
     const userError = error instanceof UserInputError ? error : asUniqueViolation(error);

@@ -16,6 +16,7 @@ import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { OfferRequestEntity } from '../offers/offer-request.entity.js';
+import { ActivityEventEntity } from '../subscriptions/activity-event.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 
 export const entities = [
@@ -25,5 +26,6 @@ export const entities = [
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
+  ActivityEventEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,
 ];
