@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Loaders } from '../core/request-context.js';
+import { createCoalitionLoaders } from '../coalitions/coalition.loaders.js';
 import { createContactLoaders } from '../privacy/contact-rules.js';
 import { createOfferLoaders } from '../offers/offer.loaders.js';
 import { createCapabilityLoaders } from '../capabilities/capability.loaders.js';
@@ -8,5 +9,6 @@ import { createTaxonomyLoaders } from '../taxonomy/taxonomy.loaders.js';
 
 /** Every feature's loaders, fresh per request. A feature that declares loaders adds its factory here. */
 export function createLoaders(db: DataSource): Loaders {
-  return { ...createOrganizationLoaders(db), ...createCapabilityLoaders(db), ...createTaxonomyLoaders(db), ...createContactLoaders(db), ...createOfferLoaders(db) };
+  return { ...createOrganizationLoaders(db), ...createCapabilityLoaders(db), ...createTaxonomyLoaders(db), ...createContactLoaders(db), ...createOfferLoaders(db),
+    ...createCoalitionLoaders(db) };
 }

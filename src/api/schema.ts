@@ -5,6 +5,8 @@ import { AccountResolver } from '../accounts/account.resolver.js';
 import { EventResolver } from '../events/event.resolver.js';
 import { EventRegistrationResolver } from '../events/registration.resolver.js';
 import { EventScheduleResolver } from '../events/schedule.resolver.js';
+import { CoalitionResolver } from '../coalitions/coalition.resolver.js';
+import { CoalitionFieldsResolver } from '../coalitions/coalition-fields.resolver.js';
 import { IntroductionResolver } from '../introductions/introduction.resolver.js';
 import { CapabilityResolver } from '../capabilities/capability.resolver.js';
 import { OrganizationCapabilitiesResolver } from '../capabilities/organization-capabilities.resolver.js';
@@ -24,6 +26,7 @@ export const resolvers = [
   OrganizationCapabilitiesResolver, OrganizationMembersResolver, ViewerMembershipsResolver,
   SuggestionResolver, IntroductionResolver, OfferResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver,
+  CoalitionResolver, CoalitionFieldsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -18,6 +18,10 @@ import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { OfferRequestEntity } from '../offers/offer-request.entity.js';
 import { ActivityEventEntity } from '../subscriptions/activity-event.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
+import {
+  CoalitionCharterEndorsementEntity, CoalitionCharterEntity, CoalitionEntity, CoalitionInvitationEntity, CoalitionMemberEntity,
+} from '../coalitions/coalition.entity.js';
+import { ServerKeyEntity } from '../privacy/anonymous-token-key.entity.js';
 
 export const entities = [
   UserEntity, AccessTokenEntity, MembershipEntity, EmailVerificationCodeEntity, OutboxMessageEntity, OrganizationInvitationEntity,
@@ -28,4 +32,5 @@ export const entities = [
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
   ActivityEventEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,
+  CoalitionEntity, CoalitionMemberEntity, CoalitionCharterEntity, CoalitionCharterEndorsementEntity, CoalitionInvitationEntity, ServerKeyEntity,
 ];
