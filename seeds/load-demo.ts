@@ -8,6 +8,7 @@ import {
   loadTaxonomyIds, type NeedRow, type OrganizationRow, type QueryFn,
 } from './bulk-insert.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.js';
+import { insertDemoOffers } from './load-demo-offers.js';
 
 // Two processes starting at once against one empty database (two API replicas, or `npm start` next to
 // `npm run seed`) must not both seed: a transaction-scoped advisory lock serializes them, and the second one
@@ -127,10 +128,13 @@ export async function loadDemoData(
     await insertCapabilities(query, capabilities);
     await insertNeeds(query, needs);
     await insertMemberships(query, memberships);
+    const offerIds = await insertDemoOffers(query, inserted.map((org) => ({
+      org, id: idBySlug.get(org.slug)!, ownerId: org.owner ? userIds.get(org.owner.toLowerCase()) ?? null : null,
+    })), taxonomy);
 
     log(
       `demo data: ${inserted.length} organizations inserted (${DEMO_ORGANIZATIONS.length - missing.length} already present), ` +
-        `${usersInserted} users inserted, ${capabilities.length} capabilities, ${needs.length} needs`,
+        `${usersInserted} users inserted, ${capabilities.length} capabilities, ${needs.length} needs, ${offerIds.size} offers`,
     );
     return { organizations: inserted.length, inserted: inserted.length > 0 || usersInserted > 0 };
   });

@@ -16,7 +16,6 @@ let owner: TestUser; // owns the PRIVATE, at-risk organization and its anonymous
 let attacker: TestUser; // an ordinary signed-in account with an organization of its own
 let admin: TestUser;
 let hidden: { id: string };
-let attackerOrg: { id: string };
 let relocation: string;
 let refugees: string;
 let landRights: string;
@@ -58,7 +57,6 @@ beforeAll(async () => {
     location: { country: 'KE', region: 'Nairobi County', city: 'Nairobi', ...OFFICE, precision: 'EXACT' },
   });
   await addCapability(app, owner, hidden.id, 'emergency-relocation', 'EXPERT');
-  attackerOrg = await createOrg(app, attacker, { name: 'Curious Group', location: { country: 'KE', city: 'Nairobi', ...OFFICE, precision: 'EXACT' } });
 });
 afterAll(() => app?.close());
 
