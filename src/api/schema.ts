@@ -15,6 +15,7 @@ import { MembershipResolver } from '../members/membership.resolver.js';
 import { OrganizationMembersResolver } from '../members/organization-members.resolver.js';
 import { ViewerMembershipsResolver } from '../members/viewer-memberships.resolver.js';
 import { OfferResolver } from '../offers/offer.resolver.js';
+import { OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver } from '../offers/offer-request.resolver.js';
 import { OrganizationResolver } from '../profiles/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
@@ -25,6 +26,7 @@ export const resolvers = [
   AccountResolver, OrganizationResolver, CapabilityResolver, MembershipResolver, InvitationResolver, TaxonomyResolver, CapabilityCategoryResolver,
   OrganizationCapabilitiesResolver, OrganizationMembersResolver, ViewerMembershipsResolver,
   SuggestionResolver, IntroductionResolver, OfferResolver,
+  OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver,
   CoalitionResolver, CoalitionFieldsResolver,
 ] as const;

@@ -20,6 +20,7 @@ const UNIQUE_CONSTRAINT_FIELDS: Record<string, { field: string; message: string 
   issue_areas_slug_key: { field: 'input.slug', message: 'This slug is already taken' },
   capability_categories_pkey: { field: 'input.id', message: 'This category already exists' },
   introductions_pending_pair_key: { field: 'input.toOrganizationId', message: 'A request to this organization is already pending' },
+  offer_requests_pending_key: { field: 'input.offerId', message: 'Your organization already has a pending request for this offer' },
 };
 
 function asUniqueViolation(error: unknown): UserInputError | null {

@@ -3,6 +3,7 @@ import { isUuid } from '../core/ids.js';
 import { SqlParams } from '../core/sql-params.js';
 import type { Viewer } from '../core/viewer.js';
 import { offerAudienceSql, type OfferAudienceSql } from '../privacy/offer-audience.js';
+import { acceptedRequesterSql } from './offer-request-status.sql.js';
 import { OFFER_COLUMNS, type OfferRow } from './offer-view.js';
 
 // Which offers a viewer may see, and by name, through the privacy policy (privacy/offer-audience.ts). Everything
@@ -10,12 +11,13 @@ import { OFFER_COLUMNS, type OfferRow } from './offer-view.js';
 // you may not see answers exactly like a random id" holds on every path.
 
 /**
- * Hook: SQL on the offers alias that is true when the viewer sees this offer's organization by name whatever the
- * audience: a member of an organization whose request for it was ACCEPTED (the offer-request code extends it).
+ * SQL on the offers alias that is true when the viewer sees this offer's organization by name whatever the
+ * audience: a member of an organization whose request for it is ACCEPTED (offer-request-status.sql.ts). A
+ * withdrawn, declined or pending request names nothing.
  */
 export function namedForViewerSql(viewer: Viewer, params: SqlParams, alias = 'f'): string {
-  void viewer; void params; void alias;
-  return 'FALSE';
+  if (viewer.memberships.size === 0) return 'FALSE';
+  return acceptedRequesterSql(alias, params.add(viewer.organizationIds));
 }
 
 /** The audience conditions of this viewer on the offers alias (params added once; the strings may be reused). */

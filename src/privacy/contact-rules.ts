@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/request-context.js';
 import type { Viewer } from '../core/viewer.js';
+import { perViewerLoader } from '../core/viewer-loader.js';
 import { canSeePrivateDetails } from './visibility.js';
 
 // Contact details (the contact email and the contact person) are a double opt-in: an organization's members see
@@ -29,12 +29,15 @@ type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
 /**
  * Per request (api/loader-registry.ts creates one with the other loaders): which organizations' contact details a
- * viewer may read. The check is batched (every organization of a page in one statement) but never cached: the
- * answers of a batch serve that batch only, so a mutation earlier in the same document (an accept, a withdrawal)
- * is seen by the next field, and nothing outlives the request or passes from one viewer to another.
+ * viewer may read. Batched (every organization of a page in one statement) per viewer and never cached
+ * (core/viewer-loader.ts), so an accept or a withdrawal earlier in the same document is seen by the next field.
  */
 export class ContactAccess {
-  private readonly loaders = new WeakMap<Viewer, DataLoader<string, boolean>>();
+  private readonly partnersOf = perViewerLoader<string, boolean>(async (viewer, ids) => {
+    const rows: { id: string }[] = await this.db.query(acceptedExchangePartnersSql('$1', '$2'), [viewer.organizationIds, [...new Set(ids)]]);
+    const partners = new Set(rows.map((row) => row.id));
+    return ids.map((id) => partners.has(id));
+  });
 
   constructor(private readonly db: Queryable) {}
 
@@ -42,21 +45,7 @@ export class ContactAccess {
     if (canSeePrivateDetails(viewer, organizationId)) return Promise.resolve(true);
     // Only a side of an exchange may see: a viewer with no organization is no side of any.
     if (viewer.memberships.size === 0) return Promise.resolve(false);
-    return this.loaderFor(viewer).load(organizationId);
-  }
-
-  private loaderFor(viewer: Viewer): DataLoader<string, boolean> {
-    let loader = this.loaders.get(viewer);
-    if (!loader) {
-      const mine = viewer.organizationIds;
-      loader = new DataLoader<string, boolean>(async (ids) => {
-        const rows: { id: string }[] = await this.db.query(acceptedExchangePartnersSql('$1', '$2'), [mine, [...new Set(ids)]]);
-        const partners = new Set(rows.map((row) => row.id));
-        return ids.map((id) => partners.has(id));
-      }, { cache: false });
-      this.loaders.set(viewer, loader);
-    }
-    return loader;
+    return this.partnersOf(viewer).load(organizationId);
   }
 }
 

@@ -13,6 +13,8 @@ export const ORGANIZATION_FIELD_RULES: Record<string, 'public' | 'members' | 'co
   id: 'public', slug: 'public', name: 'public', mission: 'public', kind: 'public', sizeBand: 'public', visibility: 'public',
   languages: 'public', website: 'public', fundingDisclosure: 'public', verified: 'public', createdAt: 'public',
   capabilities: 'public', issueAreas: 'public',
+  // a count of done skill exchanges: with whom and how they were rated stays with the two sides
+  exchangesCompleted: 'public',
   location: 'location',
   distanceKm: 'distance',
   // contact: members, and members of an organization with an ACCEPTED introduction or offer request with it
@@ -142,6 +144,33 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'CollaborationEdge.node': PAGE,
   'CollaborationPayload.collaboration': MUTATION,
   'CollaborationPayload.userErrors': MUTATION,
+  // Offer requests: members of either side only, each from its own side; the offer and the requesting organization by
+  // their own rules (the offer's audience, the acting rules); ratings never reach a third party
+  ...Object.fromEntries(['id', 'message', 'seats', 'status', 'createdAt', 'respondedAt', 'completed', 'completedAt']
+    .map((f) => [`OfferRequest.${f}`, 'offer requests: members of either side only; a decline reads DECLINED to the two sides, and nobody else can tell it from a pending request or none (tests/api/offer-requests.test.ts)'])),
+  'OfferRequest.offer': 'the offer by its audience rules (named to an accepted requester)',
+  'OfferRequest.requestingOrganization': ORG,
+  'OfferRequest.need': 'the requester\'s need: open ones to both sides, met/closed ones to its members only',
+  'OfferRequest.myRating': 'offer requests: the rating of one\'s own side only',
+  'OfferRequest.myComment': 'offer requests: the comment of one\'s own side only',
+  'OfferRequest.partnerRated': 'offer requests: whether the other side rated',
+  'OfferRequest.partnerRating': 'offer requests: the other side\'s rating, to the two sides only and once both rated',
+  'OfferRequest.partnerComment': 'offer requests: the other side\'s comment, to the two sides only and once both rated',
+  'OfferRequestConnection.edges': PAGE,
+  'OfferRequestConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api read nodes',
+  'OfferRequestConnection.pageInfo': PAGE,
+  'OfferRequestConnection.totalCount': 'offer requests of an organization one belongs to',
+  'OfferRequestEdge.cursor': PAGE,
+  'OfferRequestEdge.node': PAGE,
+  'OfferRequestPayload.offerRequest': MUTATION,
+  'OfferRequestPayload.userErrors': MUTATION,
+  'Offer.viewerRequest': 'the request of one of the viewer\'s own organizations, never a third party\'s',
+  'Query.offerRequests': 'members of the organization only',
+  'Mutation.offerRequest': MUTATION,
+  'Mutation.offerRequestRespond': MUTATION,
+  'Mutation.offerRequestWithdraw': MUTATION,
+  'Mutation.offerRequestComplete': MUTATION,
+  'Mutation.offerRequestRate': MUTATION,
   // Lists and the viewer
   'OrganizationConnection.edges': PAGE,
   'OrganizationConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api read nodes',

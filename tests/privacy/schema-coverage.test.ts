@@ -47,6 +47,8 @@ const accepted = new Map<ViewerName, Set<string>>();
 const acceptedWith = (viewer: ViewerName): Set<string> => accepted.get(viewer) ?? new Set();
 /** Targets whose exchange with the viewer's probe organization was declined or is pending: never a contact. */
 const notAccepted = new Map<ViewerName, Set<string>>();
+/** The offers of the COUNTRY targets and the stranger probe's request for each (see the fixture). */
+const offered: { targetId: string; offerId: string; requestId: string; audience: string; status: string }[] = [];
 /** Every Type.field seen in an answer, so a rule that is never exercised fails too. */
 const observed = new Set<string>();
 
@@ -69,8 +71,13 @@ function sensitiveTypes(s: GraphQLSchema): Set<string> {
   return found;
 }
 
-/** All fields without required arguments (a connection's nodes through its edges); sensitive types fully, others two levels deep. */
-function selection(type: GraphQLObjectType, depth = 2): string {
+/**
+ * All fields without required arguments (a connection's nodes through its edges); sensitive types fully, others two
+ * levels deep. A type already being selected on the way down is not entered again (Offer.viewerRequest.offer...):
+ * each cycle is walked once, from whichever end the probe starts.
+ */
+function selection(type: GraphQLObjectType, depth = 2, path: ReadonlySet<string> = new Set()): string {
+  const within = new Set(path).add(type.name);
   const parts = ['__typename'];
   const fields = type.getFields();
   for (const field of Object.values(fields)) {
@@ -80,8 +87,8 @@ function selection(type: GraphQLObjectType, depth = 2): string {
     const named = getNamedType(field.type);
     if (!isObjectType(named)) { parts.push(field.name); continue; }
     const isSensitive = sensitive.has(named.name);
-    if (!isSensitive && depth === 0) continue;
-    parts.push(`${field.name} { ${selection(named, isSensitive ? depth : depth - 1)} }`);
+    if ((!isSensitive && depth === 0) || within.has(named.name)) continue;
+    parts.push(`${field.name} { ${selection(named, isSensitive ? depth : depth - 1, within)} }`);
   }
   return parts.join(' ');
 }
@@ -275,6 +282,32 @@ beforeAll(async () => {
       root('Mutation', 'respondToIntroduction');
     }
   }
+  // Offer requests: the COUNTRY targets each post an offer (PUBLIC, NETWORK, and ANONYMOUS for the PRIVATE one) and
+  // the stranger's probe asks for each; the PUBLIC one is accepted (the pair sees each other's contact details from
+  // then on), the NETWORK one declined, the ANONYMOUS one left pending.
+  const offerSkill = (await app.db.query(`SELECT id FROM skills WHERE slug = 'emergency-relocation'`))[0].id as string;
+  for (const t of targets.filter((x) => x.precision === 'COUNTRY')) {
+    const audience = t.visibility === 'PRIVATE' ? 'ANONYMOUS' : t.visibility;
+    const posted = ok(await ask('owner', 'mutation($input: OfferPostInput!) { offerPost(input: $input) { offer { id } userErrors { code } } }',
+      { input: { organizationId: t.id, skillId: offerSkill, title: 'Relocation drill', format: 'WORKSHOP', audience, remote: true, seats: 5 } }));
+    const offerId = (posted.offerPost as { offer: { id: string } }).offer.id;
+    const asked = ok(await ask('stranger', `mutation($input: OfferRequestInput!) { offerRequest(input: $input) { ${select('OfferRequestPayload')} } }`,
+      { input: { offerId, organizationId: probeOrg.stranger, message: 'A seat, please' } }));
+    walk({ viewer: 'stranger', acting: true, label: 'offerRequest payload' }, asked);
+    root('Mutation', 'offerRequest');
+    const requestId = (asked.offerRequest as { offerRequest: { id: string } }).offerRequest.id;
+    const status = t.visibility === 'PUBLIC' ? 'ACCEPTED' : t.visibility === 'NETWORK' ? 'DECLINED' : 'PENDING';
+    offered.push({ targetId: t.id, offerId, requestId, audience, status });
+    if (status === 'PENDING') continue;
+    if (status === 'ACCEPTED') {
+      accepted.get('stranger')!.add(t.id);
+      notAccepted.get('stranger')!.delete(t.id);
+    }
+    const answered = ok(await ask('owner', `mutation($input: OfferRequestRespondInput!) { offerRequestRespond(input: $input) { ${select('OfferRequestPayload')} } }`,
+      { input: { offerRequestId: requestId, accept: status === 'ACCEPTED' } }));
+    walk({ viewer: 'owner', acting: true, label: 'offerRequestRespond payload' }, answered);
+    root('Mutation', 'offerRequestRespond');
+  }
 }, 120_000);
 afterAll(() => app?.close());
 
@@ -380,6 +413,35 @@ describe.each(VIEWERS)('as %s', (viewer) => {
     root('Query', 'collaborations');
   });
 
+  it('offerRequests and Offer.viewerRequest show requests to members of a side only, the other side by its own rules', async () => {
+    const query = `query($id: ID!, $direction: OfferRequestDirection) { offerRequests(organizationId: $id, direction: $direction, first: 5) { ${select('OfferRequestConnection')} } }`;
+    for (const o of offered) {
+      const answer = await ask(viewer, `query($id: ID!) { offer(id: $id) { id viewerRequest { ${select('OfferRequest')} } } }`, { id: o.offerId });
+      if (viewer === 'anonymous' && o.audience !== 'PUBLIC') { expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND'); continue; }
+      const own = (ok(answer).offer as { viewerRequest: { id: string; status: string } | null }).viewerRequest;
+      // Only the stranger's probe asked: everyone else's organizations have no request, whatever its state.
+      expect({ o: o.audience, own: own && { id: own.id, status: own.status } }).toEqual({ o: o.audience, own: viewer === 'stranger' ? { id: o.requestId, status: o.status } : null });
+      walk(acting('Offer.viewerRequest'), ok(answer));
+    }
+    if (viewer === 'anonymous') {
+      expect((await ask(viewer, query, { id: probeOrg.stranger })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      return;
+    }
+    const mine = ok(await ask(viewer, query, { id: probeOrg[viewer] })).offerRequests as Connection<{ status: string }>;
+    expect(nodes(mine).map((n) => n.status).sort()).toEqual(viewer === 'stranger' ? ['ACCEPTED', 'DECLINED', 'PENDING'] : []);
+    walk(acting('offerRequests sent'), mine);
+    for (const o of offered) {
+      const t = targets.find((x) => x.id === o.targetId)!;
+      const received = await ask(viewer, query, { id: t.id, direction: 'RECEIVED' });
+      const expected = isMember(viewer) ? null : canName(direct('offerRequests'), t) ? 'FORBIDDEN' : 'NOT_FOUND';
+      expect({ t: t.visibility, code: received.errors?.[0]?.extensions?.code ?? null }).toEqual({ t: t.visibility, code: expected });
+      if (expected !== null) continue;
+      expect((ok(received).offerRequests as { totalCount: number }).totalCount).toBe(1);
+      walk(acting('offerRequests received'), ok(received));
+    }
+    root('Query', 'offerRequests');
+  });
+
   it('viewer, memberships and invitations are the viewer\'s own', async () => {
     if (viewer === 'anonymous') {
       expect(ok(await ask(viewer, `{ viewer { ${select('ViewerInfo')} } }`)).viewer).toBeNull();
@@ -459,6 +521,13 @@ describe('mutation payloads', () => {
     const collaborations = ok(await ask('stranger', `query($id: ID!) { collaborations(organizationId: $id) { nodes { id } } }`, { id: probeOrg.stranger }))
       .collaborations as { nodes: { id: string }[] };
     await mutate('stranger', 'rateCollaboration', 'RateCollaborationInput', 'CollaborationPayload', { collaborationId: collaborations.nodes[0].id, rating: 4 });
+    const acceptedOffer = offered.find((o) => o.status === 'ACCEPTED')!;
+    // Marked done, the exchange counts on the offering target's public profile from the payload on.
+    targets.find((t) => t.id === acceptedOffer.targetId)!.truth.exchangesCompleted = 1;
+    await mutate('stranger', 'offerRequestComplete', 'OfferRequestCompleteInput', 'OfferRequestPayload', { offerRequestId: acceptedOffer.requestId });
+    await mutate('stranger', 'offerRequestRate', 'OfferRequestRateInput', 'OfferRequestPayload', { offerRequestId: acceptedOffer.requestId, rating: 5, comment: 'Useful' });
+    await mutate('owner', 'offerRequestRate', 'OfferRequestRateInput', 'OfferRequestPayload', { offerRequestId: acceptedOffer.requestId, rating: 4 });
+    await mutate('stranger', 'offerRequestWithdraw', 'OfferRequestWithdrawInput', 'OfferRequestPayload', { offerRequestId: offered.find((o) => o.status === 'PENDING')!.requestId });
     for (const v of ['stranger', 'member', 'owner', 'admin'] as const) {
       await mutate(v, 'accountSignIn', 'AccountSignInInput', 'AccountSessionPayload', { email: users[v].email, password: 'a long enough password' });
     }
@@ -469,9 +538,10 @@ describe('contact details (double opt-in)', () => {
   const query = `query($id: ID!) { organization(id: $id) { id contactEmail contactPerson } }`;
 
   it('the other side of an accepted exchange reads them; a declined or pending pair, an admin and strangers read null', async () => {
-    // The fixture has each kind of pair for the stranger: accepted (EXACT, CITY), declined (REGION), pending (COUNTRY).
-    expect(acceptedWith('stranger').size).toBe(4);
-    expect(notAccepted.get('stranger')!.size).toBe(4);
+    // The fixture has each kind of pair for the stranger: accepted introductions (EXACT, CITY) and offer request
+    // (PUBLIC COUNTRY), declined introductions (REGION) and offer request (NETWORK COUNTRY, its introduction pending).
+    expect(acceptedWith('stranger').size).toBe(5);
+    expect(notAccepted.get('stranger')!.size).toBe(3);
     for (const t of targets) {
       const truth = { id: t.id, contactEmail: t.truth.contactEmail, contactPerson: t.truth.contactPerson };
       const hidden = { id: t.id, contactEmail: null, contactPerson: null };
