@@ -204,12 +204,34 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
   if (type === 'Organization') checkOrganization(probe, obj, extra);
   if (type === 'AnonymousOrganization') checkAnonymous(probe, obj);
   if (type === 'PartnerSuggestion') checkSuggestion(probe, obj);
+  if (type === 'EventCounterpart') checkCounterpart(probe, obj);
+  if (type === 'EventPlace') checkEventPlace(probe, obj);
   if (type === 'User') expect({ where: probe.label, email: obj.email }).toEqual({ where: probe.label, email: users[probe.viewer as Exclude<ViewerName, 'anonymous'>].email });
   for (const v of Object.values(obj)) walk(probe, v, extra);
 }
 
 function root(name: string, field: string): void {
   observed.add(`${name}.${field}`);
+}
+
+// ---------- events ----------
+
+/** An agenda counterpart shown as a card: banded score, only reasons about what the card shows, no people. */
+function checkCounterpart(probe: Probe, row: Record<string, unknown>): void {
+  if (!row.anonymous) return;
+  const where = `${probe.label} as ${probe.viewer}: anonymous counterpart`;
+  const reasons = row.reasons as { code: string; weight: number }[];
+  expect({ where, banded: [row.score as number, ...reasons.map((r) => r.weight)].every(banded), people: row.people, codes: reasons.every((r) => ['COVERS_NEED', 'COVERS_NEED_RELATED'].includes(r.code)) })
+    .toEqual({ where, banded: true, people: [], codes: true });
+}
+
+/** The probe event's place (CITY precision): exact for its organizer and registrants, the cell centre for anyone else. */
+const EVENT_PLACE = { venue: 'Probe Hall', country: 'KE', region: 'Nairobi County', city: 'Nairobi', latitude: -1.28333, longitude: 36.81667, precision: 'CITY' };
+let eventPlaceExactFor: ViewerName[] = [];
+function checkEventPlace(probe: Probe, place: Record<string, unknown>): void {
+  const where = `${probe.label} as ${probe.viewer}: event place`;
+  const expected = eventPlaceExactFor.includes(probe.viewer) ? EVENT_PLACE : { ...EVENT_PLACE, venue: null, latitude: -1.25, longitude: 36.85 };
+  expect({ where, place }).toEqual({ where, place: { __typename: 'EventPlace', ...expected } });
 }
 
 // ---------- the fixture ----------
@@ -563,6 +585,152 @@ describe('contact details (double opt-in)', () => {
     expect(seen).toEqual({ id: probeOrg.stranger, contactEmail: 'stranger-probe@example.org', contactPerson: 'Stranger desk' });
     const byAdmin = ok(await ask('admin', query, { id: probeOrg.stranger })).organization;
     expect(byAdmin).toEqual({ id: probeOrg.stranger, contactEmail: null, contactPerson: null });
+  });
+});
+
+describe('events', () => {
+  // The stranger's probe organization organizes; the owner registers every target (PRIVATE ones too), the member's and
+  // the admin's probe organizations register as well; the attendee list is PUBLIC. One meeting is placed by hand
+  // between the admin's probe and a PRIVATE target, so an agenda shows a card.
+  let eventId: string;
+  const registrationOf = new Map<string, string>();
+  const place = { ...EVENT_PLACE, latitude: EVENT_PLACE.latitude, longitude: EVENT_PLACE.longitude };
+  /** The generated selection with an event's lists and a schedule's meetings left out (the depth limit). */
+  const TRIM: Record<string, string[]> = { Event: ['registrations', 'attendees', 'schedule', 'agenda'], EventSchedule: ['meetings'] };
+  const trimmed = (typeName: string): string => {
+    const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
+    const names = Object.keys(fields).filter((n) => !(TRIM[typeName] ?? []).includes(n) && !fields[n].args.some((a) => isNonNullType(a.type))
+      && !(n === 'nodes' && fields.edges));
+    return ['__typename', ...names.map((n) => {
+      const named = getNamedType(fields[n].type);
+      if (!isObjectType(named)) return n;
+      return `${n} { ${TRIM[named.name] || named.name.endsWith('Connection') || named.name.endsWith('Edge') || named.name.endsWith('Payload') ? trimmed(named.name) : select(named.name)} }`;
+    })].join(' ');
+  };
+  const CARD_SELECTION = '__typename token kind country region capabilities { __typename categoryId categoryName skillName level remote }';
+  // The depth limit (10) cuts the whole event in one selection: its lists are asked one by one, and the meetings with
+  // their registrations' organizations by id and name (their other fields are probed through registrations).
+  const question = () => {
+    const meeting = `__typename id round startsAt endsAt table score locked manual reasons { __typename code text weight }
+      registrations { __typename id organization { __typename id name } anonymous { ${CARD_SELECTION} } }`;
+    return [
+      `query($id: ID!) { event(id: $id) { ${trimmed('Event')} } }`,
+      `query($id: ID!) { event(id: $id) { __typename registrations(first: 15) { ${select('EventRegistrationConnection')} } } }`,
+      `query($id: ID!) { event(id: $id) { __typename attendees(first: 15) { ${select('EventAttendeeConnection')} } } }`,
+      `query($id: ID!) { event(id: $id) { __typename schedule { ${trimmed('EventSchedule')}
+        meetings(first: 40) { __typename totalCount pageInfo { __typename hasNextPage } edges { __typename cursor node { ${meeting} } } } } } }`,
+    ];
+  };
+
+  beforeAll(async () => {
+    eventPlaceExactFor = ['stranger', 'member', 'owner', 'admin'];
+    const startsAt = new Date(Date.now() + 7 * 24 * 3600_000);
+    const created = ok(await ask('stranger', `mutation($input: EventCreateInput!) { eventCreate(input: $input) { ${trimmed('EventPayload')} } }`, { input: {
+      organizerOrganizationId: probeOrg.stranger, title: 'Probe day', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7200_000).toISOString(),
+      rounds: 4, minutesPerMeeting: 20, format: 'ONE_TO_ONE', attendeeListVisibility: 'PUBLIC',
+      place: { venue: place.venue, country: 'KE', region: place.region, city: place.city, latitude: place.latitude, longitude: place.longitude, precision: 'CITY' },
+    } }));
+    walk({ viewer: 'stranger', acting: true, label: 'eventCreate payload' }, created);
+    root('Mutation', 'eventCreate');
+    eventId = (created.eventCreate as { event: { id: string } }).event.id;
+    ok(await ask('stranger', 'mutation($input: EventIdInput!) { eventOpen(input: $input) { userErrors { code } } }', { input: { eventId } }));
+    root('Mutation', 'eventOpen');
+    const register = async (viewer: ViewerName, organizationId: string, extra: Record<string, unknown> = {}) => {
+      const data = ok(await ask(viewer, `mutation($input: EventRegisterInput!) { eventRegister(input: $input) { ${trimmed('EventRegistrationPayload')} } }`,
+        { input: { eventId, organizationId, people: ['Probe person'], contactEmail: 'probe@example.org', ...extra } }));
+      walk({ viewer, acting: true, label: 'eventRegister payload' }, data);
+      const payload = data.eventRegister as { registration: { id: string } | null; userErrors: unknown[] };
+      expect(payload.userErrors).toEqual([]);
+      registrationOf.set(organizationId, payload.registration!.id);
+    };
+    for (const t of targets) await register('owner', t.id, t.visibility === 'PUBLIC' && t.precision === 'EXACT' ? { doNotMeetOrganizationIds: [probeOrg.member] } : {});
+    await register('member', probeOrg.member);
+    await register('admin', probeOrg.admin);
+    root('Mutation', 'eventRegister');
+    const hidden = targets.find((t) => t.visibility === 'PRIVATE' && t.precision === 'CITY')!;
+    const added = ok(await ask('stranger', `mutation($input: EventMeetingAddInput!) { eventMeetingAdd(input: $input) { ${trimmed('EventSchedulePayload')} } }`,
+      { input: { eventId, round: 1, registrationIds: [registrationOf.get(probeOrg.admin), registrationOf.get(hidden.id)] } }));
+    expect((added.eventMeetingAdd as { userErrors: unknown[] }).userErrors).toEqual([]);
+    walk({ viewer: 'stranger', acting: true, label: 'eventMeetingAdd payload' }, added);
+    root('Mutation', 'eventMeetingAdd');
+    for (const field of ['eventScheduleGenerate', 'eventSchedulePublish']) {
+      const [inputType, input] = field === 'eventScheduleGenerate' ? ['EventScheduleGenerateInput', { eventId, seed: 1 }] : ['EventIdInput', { eventId }];
+      const data = ok(await ask('stranger', `mutation($input: ${inputType}!) { ${field}(input: $input) { ${trimmed('EventSchedulePayload')} } }`, { input }));
+      expect((data[field] as { userErrors: unknown[] }).userErrors).toEqual([]);
+      walk({ viewer: 'stranger', acting: true, label: `${field} payload` }, data);
+      root('Mutation', field);
+    }
+  }, 60_000);
+
+  it.each(VIEWERS)('event(id) as %s shows the organizations it may name, cards for the rest, and the lists its role allows', async (viewer) => {
+    const [a, b, c, d] = await Promise.all(question().map(async (q) => ok(await ask(viewer, q, { id: eventId }))));
+    const data = { a: a.event, b: b.event, c: c.event, d: d.event };
+    const event = { ...(data.a as object), ...(data.b as object), ...(data.c as object), ...(data.d as object) } as {
+      registrations: { totalCount: number }; attendees: { edges: { node: { organization: { id: string } } }[] } | null;
+      schedule: unknown; registrationCount: number | null;
+    };
+    walk({ viewer, acting: true, label: 'event' }, data);
+    const listed = event.attendees!.edges.map((e) => e.node.organization.id).filter((id) => targets.some((t) => t.id === id)).sort();
+    expect(listed).toEqual(targets.filter((t) => canName({ viewer, acting: true, label: '' }, t)).map((t) => t.id).sort());
+    const organizer = viewer === 'stranger';
+    expect([event.schedule !== null, event.registrationCount]).toEqual([organizer, organizer ? targets.length + 2 : null]);
+    const ownRegistrations = { anonymous: 0, stranger: targets.length + 2, member: targets.length + 1, owner: targets.length, admin: 1 }[viewer];
+    expect(event.registrations.totalCount).toBe(ownRegistrations);
+    // The do-not-meet entry naming the member's probe: only the organizer and the registrant (owner) read it.
+    const lists = (data.b as { registrations: { edges: { node: { doNotMeet: { organization: { id: string } | null }[] } }[] } }).registrations.edges
+      .flatMap((e) => e.node.doNotMeet.map((d) => d.organization?.id));
+    // The organizer and the registrant's members (the owner, and the member: a MEMBER of the targets) read it.
+    expect({ viewer, sees: lists.includes(probeOrg.member) }).toEqual({ viewer, sees: viewer === 'stranger' || viewer === 'owner' || viewer === 'member' });
+    root('Query', 'event');
+  });
+
+  it('events lists it; agendas show a PRIVATE counterpart as a card to those who may not name it', async () => {
+    for (const viewer of VIEWERS) {
+      const list = ok(await ask(viewer, `query { events(first: 5, upcoming: true) { ${trimmed('EventConnection')} } }`));
+      walk({ viewer, acting: true, label: 'events' }, list);
+    }
+    root('Query', 'events');
+    const agenda = async (viewer: ViewerName, organizationId: string) => {
+      const data = ok(await ask(viewer, `query($id: ID!, $org: ID!) { event(id: $id) { agenda(organizationId: $org) { ${select('EventAgenda')} } } }`, { id: eventId, org: organizationId }));
+      walk({ viewer, acting: true, label: 'agenda' }, data);
+      return (data.event as { agenda: { items: { with: { anonymous: unknown }[] }[] } }).agenda;
+    };
+    const adminAgenda = await agenda('admin', probeOrg.admin);
+    expect(adminAgenda.items[0].with.filter((w) => w.anonymous).length).toBe(1);
+    await agenda('member', probeOrg.member);
+    await agenda('owner', targets[0].id);
+  });
+
+  it('event mutations answer through the same type rules', async () => {
+    const mutate = async (viewer: ViewerName, field: string, inputType: string, payloadType: string, input: Record<string, unknown>) => {
+      const data = ok(await ask(viewer, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${trimmed(payloadType)} } }`, { input }));
+      walk({ viewer, acting: true, label: `${field} payload` }, data);
+      root('Mutation', field);
+      const payload = data[field] as Record<string, unknown> & { userErrors: unknown[] };
+      expect({ field, userErrors: payload.userErrors }).toEqual({ field, userErrors: [] });
+      return payload;
+    };
+    const mine = targets.find((t) => t.visibility === 'PUBLIC' && t.precision === 'CITY')!;
+    await mutate('stranger', 'eventRegistrationUpdate', 'EventRegistrationUpdateInput', 'EventRegistrationPayload', { registrationId: registrationOf.get(mine.id), maxMeetings: 3 });
+    const schedule = ok(await ask('stranger', `query($id: ID!) { event(id: $id) { schedule { meetings(round: 2, first: 10) { nodes { id } } } } }`, { id: eventId }));
+    const round2 = ((schedule.event as { schedule: { meetings: { nodes: { id: string }[] } } }).schedule.meetings.nodes).map((n) => n.id);
+    await mutate('stranger', 'eventMeetingLock', 'EventMeetingLockInput', 'EventSchedulePayload', { meetingId: round2[0] });
+    await mutate('stranger', 'eventMeetingRemove', 'EventMeetingIdInput', 'EventSchedulePayload', { meetingId: round2[0] });
+    await mutate('owner', 'eventRegistrationCancel', 'EventRegistrationIdInput', 'EventRegistrationPayload', { registrationId: registrationOf.get(mine.id) });
+    // A small one-round event for a swap (partners exchange), an import, an update and a cancellation.
+    const startsAt = new Date(Date.now() + 9 * 24 * 3600_000);
+    const small = (await mutate('stranger', 'eventCreate', 'EventCreateInput', 'EventPayload', {
+      organizerOrganizationId: probeOrg.stranger, title: 'Small', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+      rounds: 1, minutesPerMeeting: 30, format: 'ONE_TO_ONE',
+    })).event as { id: string };
+    const publicSlugs = targets.filter((t) => t.visibility === 'PUBLIC').map((t) => t.truth.slug as string);
+    await mutate('stranger', 'eventRegistrationImport', 'EventRegistrationImportInput', 'EventRegistrationImportPayload', { eventId: small.id, csv: `organization\n${publicSlugs.join('\n')}` });
+    await mutate('stranger', 'eventScheduleGenerate', 'EventScheduleGenerateInput', 'EventSchedulePayload', { eventId: small.id, seed: 2 });
+    const meetings = ok(await ask('stranger', `query($id: ID!) { event(id: $id) { schedule { meetings(first: 10) { nodes { id } } } } }`, { id: small.id }));
+    const ids = ((meetings.event as { schedule: { meetings: { nodes: { id: string }[] } } }).schedule.meetings.nodes).map((n) => n.id);
+    await mutate('stranger', 'eventMeetingsSwap', 'EventMeetingsSwapInput', 'EventSchedulePayload', { meetingIds: ids.slice(0, 2) });
+    await mutate('stranger', 'eventUpdate', 'EventUpdateInput', 'EventPayload', { id: small.id, title: 'Smaller' });
+    await mutate('stranger', 'eventCancel', 'EventIdInput', 'EventPayload', { eventId: small.id });
   });
 });
 
