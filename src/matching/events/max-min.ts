@@ -111,7 +111,8 @@ export function raiseMinimum(p: ScheduleProblem, meetings: ScheduledMeeting[], s
     for (let v = 0; v < n; v++) if (i === -1 || total[v] < total[i]) i = v;
     if (i === -1) break;
     const floor = total[i];
-    // best move: largest new total for i, then smallest loss of schedule total
+    // best move: the smallest loss of schedule total that lifts i at all (then the largest lift); the next
+    // iterations lift it further if it is still the lowest
     let best: Move | null = null;
     for (let r = 0; r < rounds; r++) {
       const j = mate[r][i];
@@ -136,7 +137,7 @@ export function raiseMinimum(p: ScheduleProblem, meetings: ScheduledMeeting[], s
             if (sjl < 0 || total[j] - sij + sjl <= floor + EPS || total[l] - skl + sjl <= floor + EPS) {
               // no swap: rotate through a third meeting (x, y): i-k, j-x, y-l
               const rot = bestRotation(r, i, j, k, l, floor, sij + skl - sik, budget);
-              if (rot && (!best || sik - sij > best.gainI + EPS || (Math.abs(sik - sij - best.gainI) <= EPS && rot.loss < best.loss))) {
+              if (rot && (!best || rot.loss < best.loss - EPS || (Math.abs(rot.loss - best.loss) <= EPS && sik - sij > best.gainI))) {
                 best = { r, k, kind: 'rotate', gainI: sik - sij, loss: rot.loss, x: rot.x, y: rot.y };
               }
               continue;
@@ -165,7 +166,7 @@ export function raiseMinimum(p: ScheduleProblem, meetings: ScheduledMeeting[], s
         }
         if (loss > budget + EPS) continue;
         const gainI = sik - sij;
-        if (!best || gainI > best.gainI + EPS || (Math.abs(gainI - best.gainI) <= EPS && loss < best.loss)) best = { r, k, kind, gainI, loss };
+        if (!best || loss < best.loss - EPS || (Math.abs(loss - best.loss) <= EPS && gainI > best.gainI)) best = { r, k, kind, gainI, loss };
       }
     }
     if (!best) break;

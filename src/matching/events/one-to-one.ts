@@ -30,7 +30,7 @@ export interface OneToOneTuning {
   maxMin: boolean;
   designateSitOut: boolean;
 }
-export const DEFAULT_TUNING: OneToOneTuning = { sitOutBonus: 4, underServedWeight: 0.1, maxMin: true, designateSitOut: false };
+export const DEFAULT_TUNING: OneToOneTuning = { sitOutBonus: 0.3, underServedWeight: 0.1, maxMin: true, designateSitOut: false };
 
 /** Locked meetings, checked against each other with the manual-change rules; a broken one throws. */
 export function checkLocks(p: ScheduleProblem): MeetingRef[] {

@@ -1,9 +1,10 @@
 // TABLES schedules: per round, the attendees who can take part are seated at tables of at most seatsPerTable
 // (sizes balanced: ceil(count / seats) tables), maximizing the summed pair scores at each table.
 //
-// Per round: a greedy construction (each table is seeded with a seated attendee and filled with the attendee that
-// adds most to it), then local search (best swap of two attendees at different tables, or a move to a table with a
-// free seat) until no move gains. A pair seated together in an earlier round weighs its score minus
+// Per round: a greedy construction (each attendee, in seeded order, at the table it adds most to), then local
+// search (best swap of two attendees at different tables, or a move to a table with a free seat) until no move
+// gains, then, while the round's work budget lasts (small rooms), iterated local search: random kicks of the best
+// seating followed by the same search. A pair seated together in an earlier round weighs its score minus
 // REPEAT_PENALTY, so repeated table-mates are few; a pair that may not meet weighs -FORBIDDEN and, if the search
 // cannot separate it, one of the two sits the round out. Locked meetings pin both attendees to one table.
 import type { MeetingRef } from './manual-check.js';
@@ -29,7 +30,7 @@ export interface TableRound {
 }
 
 /** seat[i] = table of local attendee i. Local search to a swap/move local optimum; returns the objective. */
-export function improveSeating(tr: TableRound, seat: Int32Array, order: Int32Array, maxPasses: number): void {
+export function improveSeating(tr: TableRound, seat: Int32Array, order: Int32Array, maxPasses: number): number {
   const { w, tables, seats, pinned } = tr;
   const k = tr.people.length;
   const sum = new Float64Array(k * tables); // sum[i * tables + t] = sum of w(i, j) over j seated at t
@@ -51,7 +52,9 @@ export function improveSeating(tr: TableRound, seat: Int32Array, order: Int32Arr
     size[to]++;
     seat[x] = to;
   };
-  for (let pass = 0; pass < maxPasses; pass++) {
+  let pass = 0;
+  while (pass < maxPasses) {
+    pass++;
     let improved = false;
     for (let oi = 0; oi < k; oi++) {
       const x = order[oi];
@@ -94,6 +97,7 @@ export function improveSeating(tr: TableRound, seat: Int32Array, order: Int32Arr
     }
     if (!improved) break;
   }
+  return pass;
 }
 
 /** Greedy construction: pinned attendees first, then each attendee (seeded order) at the table it adds most to. */
@@ -189,14 +193,41 @@ export function buildTableRound(p: ScheduleProblem, r: number, seatable: Uint8Ar
   return { people, w, tables, seats, pinned };
 }
 
-export interface TableSearch {
-  /** local-search passes per round */
-  passes: number;
-}
+/** Seats one round: seat[i] = table of local attendee i (pinned attendees at their table). */
+export type SeatRound = (tr: TableRound, rand: () => number) => Int32Array;
 
-export const DEFAULT_TABLE_SEARCH: TableSearch = { passes: 30 };
+const SEARCH_PASSES = 30;
+/** pair evaluations per round for the search (a pass costs ~k^2): small rooms get kicks, 1,000 attendees do not */
+const ROUND_WORK = 5e6;
 
-export function scheduleTables(p: ScheduleProblem, search: TableSearch = DEFAULT_TABLE_SEARCH): Schedule {
+export const seatRoundGreedyLocal: SeatRound = (tr, rand) => {
+  const k = tr.people.length;
+  const order = seededPermutation(k, rand);
+  const seat = greedySeating(tr, order);
+  let work = ROUND_WORK / Math.max(1, k * k);
+  work -= improveSeating(tr, seat, order, SEARCH_PASSES);
+  // iterated local search while work is left: kick the best seating with a few random swaps, search again,
+  // keep the result when it is better
+  let best = seat;
+  let bestValue = roundObjective(tr, seat);
+  while (work >= 2 && k > 2) {
+    const cur = Int32Array.from(best);
+    for (let s = 0; s < 3; s++) {
+      const x = Math.floor(rand() * k);
+      const y = Math.floor(rand() * k);
+      if (tr.pinned[x] < 0 && tr.pinned[y] < 0) [cur[x], cur[y]] = [cur[y], cur[x]];
+    }
+    work -= improveSeating(tr, cur, order, SEARCH_PASSES) + 1;
+    const value = roundObjective(tr, cur);
+    if (value > bestValue + EPS) {
+      bestValue = value;
+      best = cur;
+    }
+  }
+  return best;
+};
+
+export function scheduleTables(p: ScheduleProblem, seatRound: SeatRound = seatRoundGreedyLocal): Schedule {
   const { n, rounds } = p;
   const rand = seededRandom(p.input.seed);
   const locks = checkLocks(p);
@@ -218,9 +249,7 @@ export function scheduleTables(p: ScheduleProblem, search: TableSearch = DEFAULT
       if (lockedRounds[v].has(r) || (isAvailable(p, v, r) && count[v] + ahead < p.cap[v])) seatable[v] = 1;
     }
     const tr = buildTableRound(p, r, seatable, together, roundLocks);
-    const order = seededPermutation(tr.people.length, rand);
-    const seat = greedySeating(tr, order);
-    improveSeating(tr, seat, order, search.passes);
+    const seat = seatRound(tr, rand);
     const seated = separateForbidden(tr, seat);
     emitRound(p, r, tr, seat, seated, roundLocks, together, count, meetings, tablesOut, sitOuts);
   }
