@@ -8,7 +8,9 @@ import {
   loadTaxonomyIds, type NeedRow, type OrganizationRow, type QueryFn,
 } from './bulk-insert.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.js';
+import { seedDemoEvent } from './demo-event.js';
 import { insertDemoOffers } from './load-demo-offers.js';
+import { insertDemoRequests } from './load-demo-requests.js';
 
 // Two processes starting at once against one empty database (two API replicas, or `npm start` next to
 // `npm run seed`) must not both seed: a transaction-scoped advisory lock serializes them, and the second one
@@ -47,6 +49,15 @@ function organizationRow(org: DemoOrganization, id: string): OrganizationRow {
  */
 export async function loadDemoData(
   ds: DataSource, log: (msg: string) => void = () => undefined,
+): Promise<{ organizations: number; inserted: boolean }> {
+  const result = await loadDemoOrganizations(ds, log);
+  // The demo event goes through the event services, which read the organizations committed above.
+  await seedDemoEvent(ds, log);
+  return result;
+}
+
+async function loadDemoOrganizations(
+  ds: DataSource, log: (msg: string) => void,
 ): Promise<{ organizations: number; inserted: boolean }> {
   return ds.transaction(async (manager) => {
     const query: QueryFn = (sql, params) => manager.query(sql, params);
@@ -131,10 +142,11 @@ export async function loadDemoData(
     const offerIds = await insertDemoOffers(query, inserted.map((org) => ({
       org, id: idBySlug.get(org.slug)!, ownerId: org.owner ? userIds.get(org.owner.toLowerCase()) ?? null : null,
     })), taxonomy);
+    const requests = await insertDemoRequests(query, offerIds, new Map(inserted.map((org) => [org.slug, idBySlug.get(org.slug)!])), taxonomy.skills);
 
     log(
       `demo data: ${inserted.length} organizations inserted (${DEMO_ORGANIZATIONS.length - missing.length} already present), ` +
-        `${usersInserted} users inserted, ${capabilities.length} capabilities, ${needs.length} needs, ${offerIds.size} offers`,
+        `${usersInserted} users inserted, ${capabilities.length} capabilities, ${needs.length} needs, ${offerIds.size} offers, ${requests} offer requests`,
     );
     return { organizations: inserted.length, inserted: inserted.length > 0 || usersInserted > 0 };
   });
