@@ -49,6 +49,8 @@ const acceptedWith = (viewer: ViewerName): Set<string> => accepted.get(viewer) ?
 const notAccepted = new Map<ViewerName, Set<string>>();
 /** The offers of the COUNTRY targets and the stranger probe's request for each (see the fixture). */
 const offered: { targetId: string; offerId: string; requestId: string; audience: string; status: string }[] = [];
+/** One offer per target (see the fixture): the audience decides who sees it, named or as an anonymous card. */
+const targetOffers: { targetId: string; offerId: string; audience: 'PUBLIC' | 'NETWORK' | 'PARTNERS' | 'ANONYMOUS' }[] = [];
 /** Every Type.field seen in an answer, so a rule that is never exercised fails too. */
 const observed = new Set<string>();
 
@@ -194,6 +196,86 @@ function checkSuggestion(probe: Probe, row: Record<string, unknown>): void {
   }
 }
 
+/** The organizations each viewer's probe collaborates with (accepted introductions in the fixture): its partners. */
+function isPartner(viewer: ViewerName, t: Target): boolean {
+  return (viewer === 'stranger' || viewer === 'member') && (t.precision === 'EXACT' || t.precision === 'CITY')
+    && canName({ viewer, acting: true, label: '' }, t);
+}
+
+/** How a target's offer reaches a viewer (privacy/offer-audience.ts), computed here from the rules as written. */
+function expectedOfferView(viewer: ViewerName, t: Target, audience: string): 'named' | 'card' | 'hidden' {
+  if (isMember(viewer)) return 'named';
+  const acting = { viewer, acting: true, label: '' };
+  const signedIn = viewer !== 'anonymous';
+  switch (audience) {
+    case 'PUBLIC': return canName(acting, t) ? 'named' : 'hidden';
+    case 'NETWORK': return signedIn && canName(acting, t) ? 'named' : 'hidden';
+    case 'PARTNERS': return isPartner(viewer, t) ? (canName(acting, t) ? 'named' : 'card') : 'hidden';
+    default: return signedIn ? 'card' : 'hidden';
+  }
+}
+
+/**
+ * An offer: named exactly when its audience allows (then its place is the target's location projection), else an
+ * anonymous card of the offering target that shows kind, country, region and only the offered capability, with
+ * no issue areas, no languages, and a place no finer than the region's 1-degree cell without a city.
+ */
+function checkOffer(probe: Probe, offer: Record<string, unknown>, extra: { distanceKm?: boolean }): void {
+  const known = targetOffers.find((o) => o.offerId === offer.id);
+  const card = offer.anonymousOrganization as Record<string, unknown> | null | undefined;
+  const org = offer.organization as { id: string } | null | undefined;
+  const t = known ? targets.find((x) => x.id === known.targetId)
+    : org ? targets.find((x) => x.id === org.id) : card ? targets.find((x) => x.visibility === 'PRIVATE' && KIND_OF[x.precision] === card.kind) : undefined;
+  if (!t) return;
+  const where = `${probe.label} as ${probe.viewer}: offer of ${t.visibility} ${t.precision}`;
+  if (org !== undefined && card !== undefined) expect({ where, exactlyOne: (org === null) !== (card === null) }).toEqual({ where, exactlyOne: true });
+  const named = org !== null && org !== undefined;
+  if (known && (org !== undefined || card !== undefined)) {
+    expect({ where, view: named ? 'named' : 'card' }).toEqual({ where, view: expectedOfferView(probe.viewer, t, known.audience) });
+  }
+  const truth = t.truth.location as { country: string; region: string };
+  if (named) {
+    if (known && offer.place !== undefined) expect({ where, place: offer.place }).toEqual({ where, place: expectedLocation(probe, t) });
+  } else {
+    if (card) {
+      const skill = (offer.skill as { id: string } | undefined)?.id;
+      const capabilities = (t.truth.capabilities as { level: string; remote: boolean; skill: { id: string; name: string } }[])
+        .filter((c) => c.skill.id === skill)
+        .map((c) => ({ __typename: 'AnonymousCapability', ...categoryOfSkill.get(c.skill.id)!, skillName: c.skill.name, level: c.level, remote: c.remote }));
+      const shown = { ...card, token: typeof card.token === 'string' && /^anon_[\w-]{16}$/.test(card.token) };
+      const expected: Record<string, unknown> = { __typename: 'AnonymousOrganization', token: true, kind: KIND_OF[t.precision], country: truth.country, region: t.precision === 'COUNTRY' ? null : truth.region };
+      if (skill) expected.capabilities = capabilities;
+      expect({ where, card: shown }).toEqual({ where, card: expect.objectContaining(expected) });
+    }
+    if (offer.issueAreas !== undefined) expect({ where, issueAreas: offer.issueAreas }).toEqual({ where, issueAreas: [] });
+    if (offer.languages !== undefined) expect({ where, languages: offer.languages }).toEqual({ where, languages: [] });
+    if (known && offer.place !== undefined) {
+      const cell = t.precision === 'COUNTRY' ? { latitude: null, longitude: null } : publicPoint('REGION');
+      expect({ where, place: offer.place }).toEqual({ where, place: {
+        __typename: 'Location', precision: t.precision === 'COUNTRY' ? 'COUNTRY' : 'REGION', country: truth.country,
+        region: t.precision === 'COUNTRY' ? null : truth.region, city: null, ...cell,
+      } });
+    }
+  }
+  if (extra.distanceKm && typeof offer.distanceKm === 'number') {
+    const step = named ? STEP_KM[t.precision] : 100;
+    expect({ where, km: step !== null && offer.distanceKm % step === 0 && offer.distanceKm >= step }).toEqual({ where, km: true });
+  }
+}
+
+/** offersForNeeds rows: for an anonymous offer, banded figures, card-only reasons and no km figure in words. */
+function checkOfferMatch(probe: Probe, row: Record<string, unknown>): void {
+  const where = `${probe.label} as ${probe.viewer}`;
+  const reasons = row.reasons as { code: string; text: string; weight: number }[];
+  for (const r of reasons) expect({ where, text: r.text }).not.toEqual({ where, text: expect.stringMatching(/anon_|[0-9a-f]{8}-[0-9a-f]{4}/) });
+  const offer = row.offer as { anonymousOrganization: unknown } | undefined;
+  if (!offer?.anonymousOrganization) return;
+  expect({ where, banded: [row.score as number, ...reasons.map((r) => r.weight)].every(banded) }).toEqual({ where, banded: true });
+  expect({ where, codes: reasons.every((r) => ['MEETS_NEED', 'MEETS_NEED_RELATED', 'LEVEL', 'DISTANCE', 'REMOTE'].includes(r.code)) }).toEqual({ where, codes: true });
+  expect({ where, km: row.distanceKm === null || (row.distanceKm as number) % 100 === 0 }).toEqual({ where, km: true });
+  expect({ where, band: /about \d/.test(String(row.distanceBand)) }).toEqual({ where, band: false });
+}
+
 /** Walks an answer, records each Type.field seen and applies the rule of every object that has one. */
 function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}): void {
   if (Array.isArray(value)) { for (const v of value) walk(probe, v, extra); return; }
@@ -204,10 +286,17 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
   if (type === 'Organization') checkOrganization(probe, obj, extra);
   if (type === 'AnonymousOrganization') checkAnonymous(probe, obj);
   if (type === 'PartnerSuggestion') checkSuggestion(probe, obj);
+  if (type === 'Offer') checkOffer(probe, obj, extra);
+  if (type === 'OfferMatch') checkOfferMatch(probe, obj);
   if (type === 'EventCounterpart') checkCounterpart(probe, obj);
   if (type === 'EventPlace') checkEventPlace(probe, obj);
   if (type === 'User') expect({ where: probe.label, email: obj.email }).toEqual({ where: probe.label, email: users[probe.viewer as Exclude<ViewerName, 'anonymous'>].email });
-  for (const v of Object.values(obj)) walk(probe, v, extra);
+  for (const [key, v] of Object.entries(obj)) {
+    // An offer's card shows one capability, not the organization's list: checkOffer holds it to that rule.
+    if (type === 'Offer' && key === 'anonymousOrganization') continue;
+    // The near filter measured the offer, not its organization: that one carries no distance here.
+    walk(probe, v, type === 'Offer' ? {} : extra);
+  }
 }
 
 function root(name: string, field: string): void {
@@ -329,6 +418,26 @@ beforeAll(async () => {
       { input: { offerRequestId: requestId, accept: status === 'ACCEPTED' } }));
     walk({ viewer: 'owner', acting: true, label: 'offerRequestRespond payload' }, answered);
     root('Mutation', 'offerRequestRespond');
+  }
+  // Offers: one per target, placed at its office with its precision, serving `area` in Swahili; the EXACT ones for
+  // PARTNERS (the probes with accepted introductions), PRIVATE ones otherwise ANONYMOUS, the rest to their own
+  // visibility's audience.
+  const relocation = (await app.db.query(`SELECT id FROM skills WHERE slug = 'emergency-relocation'`))[0].id as string;
+  for (const t of targets) {
+    const audience = t.precision === 'EXACT' ? 'PARTNERS' : t.visibility === 'PRIVATE' ? 'ANONYMOUS' : t.visibility;
+    const truth = t.truth.location as { country: string; region: string; city: string };
+    const posted = ok(await ask('owner', `mutation($input: OfferPostInput!) { offerPost(input: $input) { ${select('OfferPayload')} } }`, {
+      input: {
+        organizationId: t.id, skillId: relocation, title: `Relocation support from ${t.visibility} ${t.precision}`, format: 'ADVICE', audience,
+        place: { country: truth.country, region: truth.region, city: truth.city, ...OFFICE, precision: t.precision },
+        issueAreaIds: [area], languages: ['sw'], seats: 3,
+      },
+    }));
+    const payload = posted.offerPost as { offer: { id: string }; userErrors: unknown[] };
+    expect(payload.userErrors).toEqual([]);
+    targetOffers.push({ targetId: t.id, offerId: payload.offer.id, audience });
+    walk({ viewer: 'owner', acting: true, label: 'offerPost payload' }, posted);
+    root('Mutation', 'offerPost');
   }
 }, 120_000);
 afterAll(() => app?.close());
@@ -464,6 +573,51 @@ describe.each(VIEWERS)('as %s', (viewer) => {
     root('Query', 'offerRequests');
   });
 
+  it('offer(id), offers and offersForNeeds show each target\'s offer named, as a card, or not at all, by its audience', async () => {
+    const offerQuery = `query($id: ID!) { offer(id: $id) { ${select('Offer')} } }`;
+    const missing = await ask(viewer, offerQuery, { id: '00000000-0000-4000-8000-000000000000' });
+    for (const o of targetOffers) {
+      const t = targets.find((x) => x.id === o.targetId)!;
+      const expected = expectedOfferView(viewer, t, o.audience);
+      const answer = await ask(viewer, offerQuery, { id: o.offerId });
+      const where = `${o.audience} offer of ${t.visibility} ${t.precision}`;
+      if (expected === 'hidden') {
+        // Exactly the answer for an id that does not exist.
+        expect({ where, answer }).toEqual({ where, answer: missing });
+        continue;
+      }
+      const offer = ok(answer).offer as { organization: unknown };
+      expect({ where, view: offer.organization ? 'named' : 'card' }).toEqual({ where, view: expected });
+      walk(acting('offer(id)'), offer);
+    }
+    const visible = targetOffers.filter((o) => expectedOfferView(viewer, targets.find((x) => x.id === o.targetId)!, o.audience) !== 'hidden');
+    // 15 holds every target's offer; more would price the full selection (with Offer.viewerRequest) over the cost limit.
+    const listQuery = `query($filter: OfferFilter) { offers(first: 15, filter: $filter) { ${select('OfferConnection')} } }`;
+    const mineOnly = (c: Connection<{ id: string }>) => nodes(c).map((n) => n.id).filter((id) => targetOffers.some((o) => o.offerId === id)).sort();
+    const listed = ok(await ask(viewer, listQuery, { filter: { formats: ['ADVICE'] } })).offers as Connection<{ id: string }>;
+    expect(mineOnly(listed)).toEqual(visible.map((o) => o.offerId).sort());
+    walk(acting('offers'), listed);
+    // A filter on what a card hides leaves every card out; one on what it shows keeps them.
+    const byArea = ok(await ask(viewer, listQuery, { filter: { formats: ['ADVICE'], issueAreaIds: [area] } })).offers as Connection<{ id: string }>;
+    const namedOnly = visible.filter((o) => expectedOfferView(viewer, targets.find((x) => x.id === o.targetId)!, o.audience) === 'named');
+    expect(mineOnly(byArea)).toEqual(namedOnly.map((o) => o.offerId).sort());
+    const near = ok(await ask(viewer, listQuery, { filter: { formats: ['ADVICE'], near: { latitude: -1.0, longitude: 36.5, radiusKm: 400 } } })).offers as Connection<{ id: string }>;
+    expect(mineOnly(near)).toEqual(visible.filter((o) => targets.find((x) => x.id === o.targetId)!.precision !== 'COUNTRY').map((o) => o.offerId).sort());
+    walk(acting('offers near'), near, { distanceKm: true });
+    root('Query', 'offer');
+    root('Query', 'offers');
+    const matchQuery = `query($id: ID!) { offersForNeeds(organizationId: $id, first: 15) { ${select('OfferMatchConnection')} } }`;
+    if (viewer === 'anonymous') {
+      expect((await ask(viewer, matchQuery, { id: targets[0].id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      return;
+    }
+    // Every probe has a CRITICAL need for emergency relocation, which every target's offer meets (all open).
+    const matches = ok(await ask(viewer, matchQuery, { id: probeOrg[viewer] })).offersForNeeds as Connection<{ offer: { id: string } }>;
+    expect(nodes(matches).map((m) => m.offer.id).filter((id) => targetOffers.some((o) => o.offerId === id)).sort()).toEqual(visible.map((o) => o.offerId).sort());
+    walk(acting('offersForNeeds'), matches);
+    root('Query', 'offersForNeeds');
+  });
+
   it('viewer, memberships and invitations are the viewer\'s own', async () => {
     if (viewer === 'anonymous') {
       expect(ok(await ask(viewer, `{ viewer { ${select('ViewerInfo')} } }`)).viewer).toBeNull();
@@ -513,6 +667,14 @@ describe('mutation payloads', () => {
     return payload;
   }
   const skill = async (slug: string) => (await app.db.query('SELECT id FROM skills WHERE slug = $1', [slug]))[0].id as string;
+
+  it('offer mutations answer through the same type rules', async () => {
+    const offer = (await mutate('owner', 'offerPost', 'OfferPostInput', 'OfferPayload', {
+      organizationId: probeOrg.owner, skillId: await skill('grant-writing'), title: 'Coverage clinic', format: 'WORKSHOP', audience: 'PUBLIC', remote: true,
+    })).offer as { id: string };
+    await mutate('owner', 'offerUpdate', 'OfferUpdateInput', 'OfferPayload', { id: offer.id, seats: 4 });
+    await mutate('owner', 'offerClose', 'OfferCloseInput', 'OfferPayload', { id: offer.id });
+  });
 
   it('profile, capability and need mutations answer through the same type rules', async () => {
     const org = probeOrg.owner;
