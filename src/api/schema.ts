@@ -6,7 +6,7 @@ import { EventResolver } from '../events/event.resolver.js';
 import { EventRegistrationResolver } from '../events/registration.resolver.js';
 import { EventScheduleResolver } from '../events/schedule.resolver.js';
 import { CoalitionResolver } from '../coalitions/coalition.resolver.js';
-import { CoalitionFieldsResolver } from '../coalitions/coalition-fields.resolver.js';
+import { CoalitionFieldsResolver, CoalitionInsiderFieldsResolver } from '../coalitions/coalition-fields.resolver.js';
 import { IntroductionResolver } from '../introductions/introduction.resolver.js';
 import { CapabilityResolver } from '../capabilities/capability.resolver.js';
 import { OrganizationCapabilitiesResolver } from '../capabilities/organization-capabilities.resolver.js';
@@ -28,7 +28,7 @@ export const resolvers = [
   SuggestionResolver, IntroductionResolver, OfferResolver,
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver,
-  CoalitionResolver, CoalitionFieldsResolver,
+  CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,8 +1,14 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { PageArgs, toPage } from '../core/connection.js';
+import { coalitionCoverage } from './coalition-coverage.service.js';
+import { listCoalitionInvitations } from './coalition-invitation-query.service.js';
+import { CoalitionInvitationStatus } from './coalition.enums.js';
 import type { RequestContext } from '../core/request-context.js';
 import { IssueArea } from '../taxonomy/taxonomy.types.js';
 import { memberView } from './coalition-view.js';
-import { Coalition, CoalitionCharter, CoalitionCoordinator, CoalitionParticipant, CoalitionScope } from './coalition.types.js';
+import {
+  Coalition, CoalitionCharter, CoalitionCoordinator, CoalitionCoverage, CoalitionInvitationConnection, CoalitionParticipant, CoalitionScope,
+} from './coalition.types.js';
 import type { CharterWithCount } from './coalition.loaders.js';
 
 // The Coalition type's fields that read more than its row: members, charter and coordinator, all shown through
@@ -75,4 +81,25 @@ async function toCharter(ctx: RequestContext, coalition: Coalition, row: Charter
     endorsements: row.endorsements,
     createdAt: row.createdAt,
   };
+}
+
+@Resolver(() => Coalition)
+export class CoalitionInsiderFieldsResolver {
+  @FieldResolver(() => CoalitionInvitationConnection, { nullable: true, description: 'Invitations it sent, newest first (members of the coalition only; null for others).' })
+  async invitations(
+    @Root() coalition: Coalition,
+    @Ctx() ctx: RequestContext,
+    @Args() pageArgs: PageArgs,
+    @Arg('status', () => CoalitionInvitationStatus, { nullable: true }) status?: CoalitionInvitationStatus,
+  ) {
+    const page = toPage(pageArgs);
+    if (!(await memberView(ctx, coalition.row)).insider) return null;
+    return listCoalitionInvitations(ctx, coalition.id, page, status);
+  }
+
+  @FieldResolver(() => CoalitionCoverage, { nullable: true, description: 'The live coverage matrix with gaps and gap fillers (members of the coalition only; null for others).' })
+  async coverage(@Root() coalition: Coalition, @Ctx() ctx: RequestContext): Promise<CoalitionCoverage | null> {
+    const view = await memberView(ctx, coalition.row);
+    return view.insider ? coalitionCoverage(ctx, coalition.row, view) : null;
+  }
 }

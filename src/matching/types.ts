@@ -63,6 +63,8 @@ export interface EngineOrg {
 export interface TrustGraph {
   collaborators: ReadonlyMap<string, ReadonlySet<string>>;
   names?: ReadonlyMap<string, string>;
+  /** Organizations sharing a current coalition with the requester (its side only: no two-hop through coalitions). */
+  coalitionPeers?: ReadonlySet<string>;
 }
 
 export interface Reason {

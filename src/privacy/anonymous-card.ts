@@ -61,14 +61,20 @@ export function anonymousEngineView<T extends CardSource>(org: T): T {
   };
 }
 
-/** Per request: real id -> opaque random token, so one anonymous organization keeps one token within a response only. */
+/**
+ * Per request: real id -> opaque random token, so one anonymous organization keeps one token within a response only.
+ * With a sealer (privacy/anonymous-token.ts: coalition suggestions, whose cards can be invited) the token is still
+ * random-looking and new in every response, but the server can open it for the user it was issued to.
+ */
 export class AnonymousTokens {
   private readonly tokens = new Map<string, string>();
+
+  constructor(private readonly seal?: (id: string) => string) {}
 
   tokenFor(id: string): string {
     let token = this.tokens.get(id);
     if (!token) {
-      token = `anon_${randomBytes(12).toString('base64url')}`;
+      token = this.seal ? this.seal(id) : `anon_${randomBytes(12).toString('base64url')}`;
       this.tokens.set(id, token);
     }
     return token;

@@ -7,7 +7,8 @@ import { canSeePrivateDetails } from './visibility.js';
 // Contact details (the contact email and the contact person) are a double opt-in: an organization's members see
 // their own, and the members of an organization on the other side of an ACCEPTED exchange with it (an
 // introduction, or an offer request, in either direction) see them too, for as long as that exchange stays
-// accepted. Nobody else does: not admins, not a pending, declined, withdrawn or expired pair, not third parties.
+// accepted; so do the members of an organization sharing a coalition with it, while both are current members.
+// Nobody else does: not admins, not a pending, declined, withdrawn or expired pair, not third parties.
 // The Organization type's contact fields ask canSeeContact and nothing else, so every path that returns an
 // organization (lists, suggestions, introductions, offers, requests, payloads) follows this one rule.
 
@@ -22,7 +23,10 @@ export function acceptedExchangePartnersSql(mine: string, candidates: string): s
           OR (i.to_organization_id = ANY(${mine}::uuid[]) AND i.from_organization_id = c.id)))
       OR EXISTS (SELECT 1 FROM offer_requests r JOIN offers f ON f.id = r.offer_id WHERE r.status = 'ACCEPTED'
         AND ((r.requesting_organization_id = ANY(${mine}::uuid[]) AND f.organization_id = c.id)
-          OR (f.organization_id = ANY(${mine}::uuid[]) AND r.requesting_organization_id = c.id)))`;
+          OR (f.organization_id = ANY(${mine}::uuid[]) AND r.requesting_organization_id = c.id)))
+      OR EXISTS (SELECT 1 FROM coalition_members cm JOIN coalition_members co
+          ON co.coalition_id = cm.coalition_id AND co.organization_id = c.id AND co.left_at IS NULL
+        WHERE cm.organization_id = ANY(${mine}::uuid[]) AND cm.left_at IS NULL)`;
 }
 
 type Queryable = Pick<DataSource | EntityManager, 'query'>;

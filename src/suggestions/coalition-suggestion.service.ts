@@ -5,6 +5,7 @@ import { BadInputError, NotFoundError } from '../core/errors.js';
 import { loadVisibleRecords } from '../profiles/visible-records.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.js';
+import { anonymousTokenKey, tokenSealer } from '../privacy/anonymous-token.js';
 import { positionWithinSql } from '../privacy/location-sql.js';
 import { defaultCategoriesForIssue, findGapFillers, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
 import { runCoalitionEngine } from './engine-pool.js';
@@ -127,8 +128,11 @@ async function loadCandidates(ctx: RequestContext, checked: Checked, input: Coal
   return rows.map((row: Parameters<typeof toMatchOrg>[0]) => toMatchOrg(row, tax));
 }
 
-/** Visible organizations anywhere (outside the circle too) offering each gap category, best first. */
-async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
+/**
+ * Visible organizations anywhere (outside the circle too) offering each gap category, best first. Also the gap
+ * fillers of a formed coalition's coverage (coalitions/coalition-coverage.service.ts).
+ */
+export async function gapFillerOrgs(ctx: RequestContext, gaps: string[], exclude: string[]): Promise<EngineOrg[]> {
   if (gaps.length === 0) return [];
   const params = new SqlParams();
   const visible = actingViewer(ctx.viewer).namedSql(params);
@@ -191,7 +195,8 @@ export async function listCoalitionSuggestions(ctx: RequestContext, input: Coali
   const fillers = await gapFillerOrgs(ctx, allGaps, candidates.map((c) => c.id));
   const memberIds = alternatives.flatMap((a) => a.memberIds).filter((id) => !anonymousIds.has(id));
   const records = await loadVisibleRecords(ctx, [...new Set([...memberIds, ...fillers.map((f) => f.id)])]);
-  const tokens = new AnonymousTokens();
+  // Sealed tokens: random in every response, but the asker may invite the card to a coalition (coalitionInvite).
+  const tokens = new AnonymousTokens(ctx.viewer.userId ? tokenSealer(await anonymousTokenKey(ctx.db), ctx.viewer.userId) : undefined);
   return alternatives.map((alt) => {
     const members = new Map<string, CoalitionMember>(alt.memberIds.map((id) => {
       const anonymous = anonymousIds.has(id);

@@ -6,7 +6,7 @@ import { actingViewer } from '../privacy/acting-viewer.js';
 // The trust signals around one organization: its collaborations and those of its collaborators (enough for
 // "you worked together" and "you both worked with X"). Only collaborations between organizations the viewer may
 // see by name take part: a link to an anonymous or hidden organization would name it, or help guess who an
-// anonymous suggestion is.
+// anonymous suggestion is. Sharing a current coalition with the asker counts too (reason SAME_COALITION).
 
 export interface TrustNeighbourhood {
   graph: TrustGraph;
@@ -41,7 +41,27 @@ export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId
   const direct = collaborators.get(organizationId) ?? new Set<string>();
   const circle = new Set<string>(direct);
   for (const friend of direct) for (const x of collaborators.get(friend) ?? []) if (x !== organizationId) circle.add(x);
-  return { graph: { collaborators, names }, circleIds: [...circle] };
+  const coalitionPeers = await loadCoalitionPeers(ctx, organizationId);
+  for (const id of coalitionPeers) circle.add(id);
+  return { graph: { collaborators, names, coalitionPeers }, circleIds: [...circle] };
+}
+
+/**
+ * Organizations sharing a current coalition with this one, among those the viewer may name. Its own side only:
+ * the asker's organization belongs to each of these coalitions, so it learns nothing it does not see there, and
+ * no link passes through a third party's coalitions.
+ */
+async function loadCoalitionPeers(ctx: RequestContext, organizationId: string): Promise<Set<string>> {
+  const params = new SqlParams();
+  const me = params.add(organizationId);
+  const rows: { id: string }[] = await ctx.db.query(
+    `SELECT DISTINCT co.organization_id AS id FROM coalition_members cm
+     JOIN coalition_members co ON co.coalition_id = cm.coalition_id AND co.left_at IS NULL AND co.organization_id <> cm.organization_id
+     JOIN organizations o ON o.id = co.organization_id
+     WHERE cm.organization_id = ${me} AND cm.left_at IS NULL AND ${actingViewer(ctx.viewer).namedSql(params)}`,
+    params.values,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Collaborations among the given organizations (coalition cohesion), again only between nameable ones. */

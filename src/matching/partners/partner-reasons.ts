@@ -3,7 +3,7 @@
 import { distanceWords, roundDistanceKm } from '../../privacy/location-rules.js';
 import { coarserPrecision } from '../geo.js';
 import { issueName, languageName, orgName, withArticle } from '../labels.js';
-import { emptyParts, newTrace, scoreCandidate, type RequesterContext } from './partner-score.js';
+import { COALITION_TRUST, emptyParts, newTrace, scoreCandidate, type RequesterContext } from './partner-score.js';
 import type { EngineOrg, PartnerSuggestion, Reason } from '../types.js';
 import { PRIORITY_WEIGHT } from '../weights.js';
 
@@ -62,7 +62,9 @@ export function buildSuggestion(ctx: RequesterContext, b: EngineOrg): PartnerSug
   if (band) reasons.push({ code: 'DISTANCE', text: band, weight: w.proximity * parts.proximity });
 
   if (trace.direct) reasons.push({ code: 'WORKED_TOGETHER', text: 'you have worked together before', weight: w.trust * 0.6 });
-  const friendWeight = trace.friendIds.length > 0 ? (w.trust * (parts.trust - (trace.direct ? 0.6 : 0))) / trace.friendIds.length : 0;
+  if (trace.coalition) reasons.push({ code: 'SAME_COALITION', text: 'you are members of the same coalition', weight: w.trust * COALITION_TRUST });
+  const directPart = trace.direct ? 0.6 : trace.coalition ? COALITION_TRUST : 0;
+  const friendWeight = trace.friendIds.length > 0 ? (w.trust * (parts.trust - directPart)) / trace.friendIds.length : 0;
   for (const id of [...trace.friendIds].sort()) {
     reasons.push({ code: 'COMMON_PARTNER', text: `you both worked with ${orgName(id, ctx.trust)}`, weight: friendWeight });
   }

@@ -68,6 +68,8 @@ export interface ScoreTrace {
   sharedIssueIds: string[];
   sharedLanguages: string[];
   friendIds: string[];
+  /** They share a current coalition (and have not worked together directly). */
+  coalition?: boolean;
   direct: boolean;
   distanceKm: number | null;
 }
@@ -248,20 +250,31 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
   );
 }
 
-/** Direct collaboration counts most; friends in common (orgs both worked with) add up to a cap. */
+/** Trust from a shared current coalition when the pair has not (yet) worked together directly. */
+export const COALITION_TRUST = 0.5;
+
+/**
+ * Direct collaboration counts most, a shared coalition a little less (not both); friends in common (orgs both
+ * worked with) add up to a cap.
+ */
 function trustScore(ctx: RequesterContext, b: EngineOrg, trace?: ScoreTrace): number {
   const mine = ctx.collaborators;
-  if (!mine || mine.size === 0) return 0;
+  const coalition = ctx.trust.coalitionPeers?.has(b.id) ?? false;
+  if (!mine || mine.size === 0) {
+    if (trace) trace.coalition = coalition;
+    return coalition ? COALITION_TRUST : 0;
+  }
   const direct = mine.has(b.id);
   // Two-hop counts were precomputed from the requester's side, so this is one small-map lookup instead of
   // a lookup in the (large) global graph plus a set intersection per candidate.
   const friends = ctx.twoHop.get(b.id) ?? 0;
   if (trace) {
     trace.direct = direct;
+    trace.coalition = coalition && !direct;
     const theirs = ctx.trust.collaborators.get(b.id);
     if (theirs) for (const id of mine) if (id !== b.id && theirs.has(id)) trace.friendIds.push(id);
   }
-  return Math.min(1, (direct ? 0.6 : 0) + (0.4 * Math.min(friends, 3)) / 3);
+  return Math.min(1, (direct ? 0.6 : coalition ? COALITION_TRUST : 0) + (0.4 * Math.min(friends, 3)) / 3);
 }
 
 /** For every org two hops away: how many of the requester's collaborators it has worked with. */
