@@ -46,6 +46,9 @@ beforeAll(async () => {
   await addMember(app, owner, orgA.id, member, 'MEMBER');
   const capability = await addCapability(app, owner, orgA.id, (await app.db.query('SELECT slug FROM skills ORDER BY slug LIMIT 1'))[0].slug);
   const need = await addNeed(app, owner, orgA.id, (await app.db.query('SELECT slug FROM skills ORDER BY slug DESC LIMIT 1'))[0].slug);
+  const posted = ok(await rawGql<{ offerPost: { offer: { id: string } } }>(app, 'mutation($input: OfferPostInput!) { offerPost(input: $input) { offer { id } } }', {
+    input: { organizationId: orgA.id, skillId: await skillId(app, capability.skill.slug), title: 'Sweep offer', format: 'WORKSHOP', audience: 'PUBLIC', remote: true },
+  }, owner.token));
 
   // A -> B accepted (a collaboration), A -> C pending (to answer or withdraw).
   const toB = ok(await gql(app, RequestIntroductionDocument, { input: { fromOrganizationId: orgA.id, toOrganizationId: orgB.id, message: 'Hello B' } }, owner.token));
@@ -62,7 +65,7 @@ beforeAll(async () => {
     orgA: orgA.id, orgB: orgB.id, orgC: orgC.id, member: member.id, capability: capability.id, need: need.id,
     introduction: toC.requestIntroduction.introduction!.id, collaboration: collaboration.id,
     sentInvitation: sent.organizationMemberInvite.invitation!.id, receivedInvitation: received.organizationMemberInvite.invitation!.id,
-    skill: await skillId(app, capability.skill.slug), issueArea: await issueAreaId(app, 'land-rights'), category: category.id,
+    offer: posted.offerPost.offer.id, skill: await skillId(app, capability.skill.slug), issueArea: await issueAreaId(app, 'land-rights'), category: category.id,
   });
 
   const introspection = await rawGql<IntrospectionQuery>(app, getIntrospectionQuery());
@@ -82,6 +85,8 @@ function idFor(root: string, typeName: string, field: string): string {
     'OrganizationInvitationAcceptInput.invitationId': ids.receivedInvitation,
     'OrganizationInvitationDeclineInput.invitationId': ids.receivedInvitation,
     'RequestIntroductionInput.toOrganizationId': ids.orgB,
+    'OfferUpdateInput.id': ids.offer,
+    'OfferCloseInput.id': ids.offer,
   };
   const byField: Record<string, string> = {
     skillId: ids.skill, skillIds: ids.skill, skillIdsOffered: ids.skill, skillIdsNeeded: ids.skill,
