@@ -11,10 +11,11 @@ import type {
 import { capabilitiesJson, needsJson } from '../profiles/organization-children.sql.js';
 import { requireOrganization } from '../authorization/organization-guard.js';
 import { NeedEntity } from './need.entity.js';
+import { recordOrganizationChanged } from '../profiles/organization-events.js';
 
 // Capabilities and needs share their life cycle: same guard, same lookup of the owning organization.
 
-type ChildTable = 'capabilities' | 'needs';
+export type ChildTable = 'capabilities' | 'needs';
 
 async function assertSkillExists(tx: EntityManager, skillId: string): Promise<void> {
   const rows = isUuid(skillId) ? await tx.query('SELECT 1 FROM skills WHERE id = $1', [skillId]) : [];
@@ -33,7 +34,7 @@ async function assertIssueAreaExists(tx: EntityManager, issueAreaId: string | un
  * read again: every write to an organization's capabilities and needs holds that lock, so an item a concurrent
  * remove deleted while this request waited is NOT_FOUND here, never a success that changed nothing.
  */
-async function requireChild(ctx: RequestContext, tx: EntityManager, table: ChildTable, id: string): Promise<string> {
+export async function requireChild(ctx: RequestContext, tx: EntityManager, table: ChildTable, id: string): Promise<string> {
   const label = table === 'capabilities' ? 'Capability' : 'Need';
   const rows: { organizationId: string }[] = isUuid(id)
     ? await tx.query(`SELECT organization_id AS "organizationId" FROM ${table} WHERE id = $1`, [id])
@@ -70,6 +71,7 @@ export async function addCapability(ctx: RequestContext, tx: EntityManager, inpu
     organizationId: input.organizationId, skillId: input.skillId, level: input.level,
     capacity: input.capacity ?? null, remote: input.remote ?? false, description: input.description?.trim() ?? '',
   });
+  await recordOrganizationChanged(tx, input.organizationId); // saved searches may now match it
   return { item: await readChild(tx, 'capabilities', input.organizationId, id), organizationId: input.organizationId };
 }
 
@@ -81,6 +83,7 @@ export async function updateCapability(ctx: RequestContext, tx: EntityManager, i
   if (input.remote !== undefined) changes.remote = input.remote;
   if (input.description !== undefined) changes.description = input.description.trim();
   await updateRow(tx, CapabilityEntity, input.id, changes);
+  await recordOrganizationChanged(tx, organizationId);
   return { item: await readChild(tx, 'capabilities', organizationId, input.id), organizationId };
 }
 
@@ -93,6 +96,7 @@ export async function addNeed(ctx: RequestContext, tx: EntityManager, input: Nee
     issueAreaId: input.issueAreaId ?? null, neededBy: input.neededBy ?? null, remoteOk: input.remoteOk ?? true,
     description: input.description?.trim() ?? '',
   });
+  await recordOrganizationChanged(tx, input.organizationId);
   return { item: await readChild(tx, 'needs', input.organizationId, id), organizationId: input.organizationId };
 }
 
@@ -107,6 +111,7 @@ export async function updateNeed(ctx: RequestContext, tx: EntityManager, input: 
   if (input.remoteOk !== undefined) changes.remoteOk = input.remoteOk;
   if (input.description !== undefined) changes.description = input.description.trim();
   await updateRow(tx, NeedEntity, input.id, changes);
+  await recordOrganizationChanged(tx, organizationId);
   return { item: await readChild(tx, 'needs', organizationId, input.id), organizationId };
 }
 

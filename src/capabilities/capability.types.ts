@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { CapabilityLevel, NeedPriority, NeedStatus } from '../core/enums.js';
 import { IssueArea, Skill } from '../taxonomy/taxonomy.types.js';
 
@@ -49,4 +49,7 @@ export class Need {
 
   @Field()
   description: string;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was marked urgent (needMarkUrgent), while it is OPEN and HIGH or CRITICAL.' })
+  urgentSince: string | null;
 }

@@ -48,6 +48,10 @@ export class NeedEntity {
   @Column('text', { default: '' })
   description: string;
 
+  /** When it was marked urgent (alerts/urgent-alert.service.ts); urgent while also OPEN and HIGH or CRITICAL. */
+  @Column('timestamptz', { nullable: true })
+  urgentAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -17,6 +17,10 @@ import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { OfferRequestEntity } from '../offers/offer-request.entity.js';
 import { ActivityEventEntity } from '../subscriptions/activity-event.entity.js';
+import { UrgentAlertEntity, UrgentAlertRecipientEntity } from '../alerts/urgent-alert.entity.js';
+import {
+  SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,
+} from '../saved-searches/saved-search.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 import {
   CoalitionCharterEndorsementEntity, CoalitionCharterEntity, CoalitionEntity, CoalitionInvitationEntity, CoalitionMemberEntity,
@@ -33,4 +37,5 @@ export const entities = [
   ActivityEventEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,
   CoalitionEntity, CoalitionMemberEntity, CoalitionCharterEntity, CoalitionCharterEndorsementEntity, CoalitionInvitationEntity, ServerKeyEntity,
+  UrgentAlertEntity, UrgentAlertRecipientEntity, SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,
 ];

@@ -13,6 +13,7 @@ export const capabilitiesJson = (orgId: string) => `(SELECT coalesce(json_agg(js
 export const needsJson = (orgId: string) => `(SELECT coalesce(json_agg(json_build_object(
     'id', n.id, 'priority', n.priority, 'status', n.status, 'remoteOk', n.remote_ok, 'description', n.description,
     'neededBy', n.needed_by, 'skill', ${SKILL_JSON},
+    'urgentSince', CASE WHEN n.status = 'OPEN' AND n.priority IN ('HIGH', 'CRITICAL') THEN n.urgent_at END,
     'issueArea', CASE WHEN ia.id IS NULL THEN NULL ELSE json_build_object('id', ia.id, 'slug', ia.slug, 'name', ia.name,
       'description', ia.description) END)
     ORDER BY CASE n.priority WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END, s.name), '[]'::json)

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../core/request-context.js';
+import type { Viewer } from '../core/viewer.js';
 import type { ConnectionShape, Page } from '../core/connection.js';
 import { queryPage } from '../core/page-query.js';
 import { isUuid } from '../core/ids.js';
@@ -32,16 +33,17 @@ export async function findVisibleOrganization(
   return rows[0] ?? null;
 }
 
-interface BuiltFilter {
+export interface BuiltFilter {
   where: string[];
   rank: string | null;
   distance: string | null;
 }
 
 // City and region filters match only organizations that reveal that much: otherwise a filter would answer
-// "is this REGION-precision organization in city X?" and leak what the profile hides.
-function buildFilter(ctx: RequestContext, filter: OrganizationFilter, params: SqlParams): BuiltFilter {
-  const where = [visibleOrganizationsSql(ctx.viewer, params)];
+// "is this REGION-precision organization in city X?" and leak what the profile hides. Exported for saved searches,
+// which match one new organization against a stored filter with exactly the list's rules.
+export function buildFilter(viewer: Viewer, filter: OrganizationFilter, params: SqlParams): BuiltFilter {
+  const where = [visibleOrganizationsSql(viewer, params)];
   let rank: string | null = null;
   let distance: string | null = null;
   if (filter.issueAreaIds) where.push(worksOnIssueAreasSql(params, filter.issueAreaIds));
@@ -84,7 +86,7 @@ export async function listOrganizations(
   include: ReadonlySet<ChildList>,
 ): Promise<ConnectionShape<OrganizationRecord>> {
   const params = new SqlParams();
-  const built = buildFilter(ctx, filter, params);
+  const built = buildFilter(ctx.viewer, filter, params);
   const extra = [...include].map((child) => `, ${CHILD_JSON[child]('o.id')} AS "${child}Json"`).join('');
   const orderBy = built.rank
     ? `${built.rank} DESC, o.id`

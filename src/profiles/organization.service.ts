@@ -11,6 +11,7 @@ import { requireOrganization } from '../authorization/organization-guard.js';
 import type { LocationInput, OrganizationCreateInput, OrganizationFields, OrganizationUpdateInput, OrganizationVerifyInput } from './organization.inputs.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from './organization.record.js';
 import { OrganizationEntity } from './organization.entity.js';
+import { recordOrganizationChanged } from './organization-events.js';
 
 export async function readOrganization(tx: EntityManager, id: string): Promise<OrganizationRecord> {
   const rows: OrganizationRecord[] = await tx.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = $1`, [id]);
@@ -165,6 +166,7 @@ export async function createOrganization(ctx: RequestContext, tx: EntityManager,
   if (input.issueAreaIds) await setIssueAreas(tx, id, input.issueAreaIds);
   // The payload is resolved for this same request: the creator is now an owner.
   ctx.viewer = ctx.viewer.withMembership(id, MembershipRole.OWNER);
+  await recordOrganizationChanged(tx, id);
   return readOrganization(tx, id);
 }
 
@@ -202,6 +204,7 @@ export async function updateOrganization(ctx: RequestContext, tx: EntityManager,
   if (input.kind !== undefined) columns.kind = input.kind;
   await updateRow(tx, OrganizationEntity, current.id, columns);
   if (input.issueAreaIds) await setIssueAreas(tx, current.id, input.issueAreaIds);
+  await recordOrganizationChanged(tx, current.id);
   return readOrganization(tx, current.id);
 }
 
@@ -212,5 +215,6 @@ export async function verifyOrganization(ctx: RequestContext, tx: EntityManager,
   await requireAdmin(tx, ctx.viewer, 'Only admins can verify organizations');
   const changed = locked.length ? await updateRow(tx, OrganizationEntity, input.id, { verified: input.verified }) : 0;
   if (!changed) throw new NotFoundError('Organization');
+  await recordOrganizationChanged(tx, input.id);
   return readOrganization(tx, input.id);
 }
