@@ -59,8 +59,70 @@ export function suitorMatching(g: RoundGraph, order: Int32Array): Int32Array {
   return mate;
 }
 
+/**
+ * Augmenting paths of one or three pairs between attendees left without a meeting, over all their pairs (the
+ * ejection chains only look at each attendee's heaviest pairs, and the attendees left over are mostly those few
+ * want): f meets y, y's partner z meets another free f'. Applied when the weight gains.
+ */
+export function augmentFree(g: RoundGraph, mate: Int32Array, order: Int32Array): void {
+  const { p, active, weight } = g;
+  const free: number[] = [];
+  const isFree = new Uint8Array(p.n);
+  for (let k = 0; k < order.length; k++) {
+    const v = order[k];
+    if (active[v] && mate[v] === -1) {
+      free.push(v);
+      isFree[v] = 1;
+    }
+  }
+  for (const f of free) {
+    if (!isFree[f]) continue;
+    let bestGain = 1e-12;
+    let bestY = -1;
+    let bestF2 = -1;
+    for (let i = p.adjStart[f], end = p.adjStart[f + 1]; i < end; i++) {
+      const wfy = weight[p.adjPair[i]];
+      const y = p.adjOther[i];
+      if (wfy <= 0 || !active[y]) continue;
+      const z = mate[y];
+      if (z === -1) {
+        if (wfy > bestGain) {
+          bestGain = wfy;
+          bestY = y;
+          bestF2 = -1;
+        }
+        continue;
+      }
+      const base = wfy - weight[p.pairOf(y, z)];
+      for (const f2 of free) {
+        if (!isFree[f2] || f2 === f || f2 === y) continue;
+        const e = p.pairOf(z, f2);
+        if (e < 0 || weight[e] <= 0) continue;
+        if (base + weight[e] > bestGain) {
+          bestGain = base + weight[e];
+          bestY = y;
+          bestF2 = f2;
+        }
+      }
+    }
+    if (bestY === -1) continue;
+    const z = mate[bestY];
+    mate[f] = bestY;
+    mate[bestY] = f;
+    isFree[f] = 0;
+    isFree[bestY] = 0;
+    if (bestF2 !== -1) {
+      mate[z] = bestF2;
+      mate[bestF2] = z;
+      isFree[bestF2] = 0;
+    }
+  }
+}
+
 export function matchRound(g: RoundGraph, order: Int32Array): Int32Array {
   const mate = suitorMatching(g, order);
+  augmentFree(g, mate, order);
   ejectionChains(g, mate, order);
+  augmentFree(g, mate, order);
   return mate;
 }
