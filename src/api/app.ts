@@ -22,6 +22,7 @@ import { LIMITS } from './limits.js';
 import { clientAddress, createRateLimits } from './rate-limits.js';
 import { getSchema } from './schema.js';
 import { startSubscriptionServer } from './subscription-server.js';
+import { startLiveEvents } from './live-events.js';
 import { healthRoutes } from './health.routes.js';
 import { metricsMiddleware, metricsRoute } from './metrics.js';
 import { EnginePool } from '../suggestions/engine-pool.js';
@@ -130,7 +131,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   await rateLimits.store.ready();
   const throttles = new AccountThrottles(rateLimits.store, config.rateLimits);
 
-  const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles });
+  // Committed events to this process's subscribers: bus (Redis with REDIS_URL), hub, jobs (api/live-events.ts).
+  const live = await startLiveEvents(config, db, log);
+  const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles, hub: live.hub });
   const http = httpDrainer(server, log);
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
   const offerSweep = startOfferSweep(db, log); // stores derived offer statuses (offers/offer-sweep.ts)
@@ -173,7 +176,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     next();
   });
   app.use(metricsMiddleware());
-  app.use(healthRoutes(db));
+  app.use(healthRoutes(db, () => live.health()));
   app.get('/metrics', metricsGuard(config), metricsRoute());
   app.use(
     '/graphql',
@@ -223,6 +226,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
     server,
     stop: async () => {
       await apollo.stop();
+      await live.stop();
       await offerSweep.stop();
       await engine.close();
       await rateLimits.store.close();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
@@ -18,6 +19,7 @@ import { OfferResolver } from '../offers/offer.resolver.js';
 import { OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver } from '../offers/offer-request.resolver.js';
 import { OrganizationResolver } from '../profiles/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
+import { SubscriptionResolver } from '../subscriptions/subscription.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
 import { guardArgumentText } from './text-input.js';
 import { validateArgs } from './validate-args.js';
@@ -29,6 +31,7 @@ export const resolvers = [
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
+  SubscriptionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -40,6 +43,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     // Query arguments are validated here (BAD_USER_INPUT naming the field); mutation inputs opt out and are
     // validated by runMutation so that problems come back as userErrors in the payload.
     validateFn: validateArgs,
+    // type-graphql requires a pubSub to build Subscription fields; ours all declare `subscribe` (resumable streams
+    // fed by the event hub, src/subscriptions/event-stream.ts), so this one never carries anything.
+    pubSub: createPubSub(),
   }).then(lexicographicSortSchema).then(guardArgumentText); // text rules for every argument (text-input.ts)
   return built;
 }

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { AccountThrottles } from '../accounts/sign-in-throttle.js';
 import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
+import type { RequestContext } from '../core/request-context.js';
 import type { Viewer } from '../core/viewer.js';
 import type { Config } from '../core/config.js';
 import { isConnectionFailure } from '../db/connection-errors.js';
@@ -15,6 +16,8 @@ import { ErrorCode } from '../core/errors.js';
 import { formatError } from './format-error.js';
 import { enforceOperationLimits, LIMITS } from './limits.js';
 import { clientAddress, type CostBudgets } from './rate-limits.js';
+import type { EventHub } from '../subscriptions/event-hub.js';
+import { LiveConnections } from './live-connections.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 
@@ -28,12 +31,17 @@ export interface SubscriptionServer {
  */
 export function startSubscriptionServer(options: {
   server: Server; schema: GraphQLSchema; db: DataSource; log: Logger; config: Config; budgets?: CostBudgets; throttles?: AccountThrottles;
+  /** The process's event hub (src/subscriptions/event-hub.ts): what subscriptions stream from. */
+  hub?: EventHub;
 }): SubscriptionServer {
-  const { server, schema, db, log, config, budgets, throttles } = options;
+  const { server, schema, db, log, config, budgets, throttles, hub } = options;
+  // Token and memberships of each connection, re-checked before every event and periodically (live-connections.ts).
+  const connections = new LiveConnections(db, log);
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
-    maxPayload: 64 * 1024,
+    maxPayload: 64 * 1024, // a bigger message closes the socket with 1009
+    perMessageDeflate: false, // compression state costs tens of KB per socket; subscription payloads are small
     verifyClient: ({ origin }: { origin?: string }) => !origin || config.corsOrigins.length === 0 || config.corsOrigins.includes(origin),
   });
   const viewers = new WeakMap<object, Viewer>();
@@ -57,6 +65,7 @@ export function startSubscriptionServer(options: {
         }
         if (!viewer) return false; // closes with 4403 Forbidden
         viewers.set(ctx.extra.socket, viewer);
+        connections.open(ctx.extra.socket, viewer);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
@@ -95,11 +104,17 @@ export function startSubscriptionServer(options: {
           operationName: payload.operationName,
           contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
         };
+        if (hub) connections.attach(args.contextValue as RequestContext, socket, hub);
         return args;
       },
       onComplete: (ctx) => {
         counts.set(ctx.extra.socket, Math.max(0, (counts.get(ctx.extra.socket) ?? 1) - 1));
       },
+      // Errors inside an event's payload (a field resolver that failed) are masked like any other: graphql-ws sends
+      // `next` results as they are, so they are formatted here.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length
+        ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+        : undefined),
       // extensions.http (status, headers) is for HTTP responses only: Apollo strips it there, so here too.
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
         const { http: _http, ...extensions } = error.extensions ?? {};
@@ -111,6 +126,7 @@ export function startSubscriptionServer(options: {
 
   return {
     async dispose() {
+      connections.stop();
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await handle.dispose();
     },

@@ -17,6 +17,7 @@ import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { OfferRequestEntity } from '../offers/offer-request.entity.js';
 import { ActivityEventEntity } from '../subscriptions/activity-event.entity.js';
+import { ActivityEventHorizonEntity } from '../subscriptions/activity-event-horizon.entity.js';
 import { UrgentAlertEntity, UrgentAlertRecipientEntity } from '../alerts/urgent-alert.entity.js';
 import {
   SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,
@@ -34,7 +35,7 @@ export const entities = [
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
-  ActivityEventEntity,
+  ActivityEventEntity, ActivityEventHorizonEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,
   CoalitionEntity, CoalitionMemberEntity, CoalitionCharterEntity, CoalitionCharterEndorsementEntity, CoalitionInvitationEntity, ServerKeyEntity,
   UrgentAlertEntity, UrgentAlertRecipientEntity, SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,

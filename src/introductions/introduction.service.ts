@@ -11,6 +11,7 @@ import { lapsedSql } from './introduction-status.sql.js';
 import type { IntroductionRow } from './introduction-view.js';
 import { CollaborationSource, INTRODUCTION_TTL_DAYS, IntroductionStatus } from './introduction.enums.js';
 import type { RequestIntroductionInput, RespondToIntroductionInput, WithdrawIntroductionInput } from './introduction.inputs.js';
+import { recordIntroductionEvent } from '../subscriptions/inbox-events.js';
 
 // The life cycle of an introduction: PENDING -> ACCEPTED | DECLINED | WITHDRAWN, or EXPIRED by time alone.
 // Each function runs inside runMutation's transaction and returns the id of the introduction it touched.
@@ -67,6 +68,8 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
      VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(days => $6), $7) RETURNING id`,
     [from.id, toId, ctx.viewer.userId, input.message.trim(), JSON.stringify(reasons), INTRODUCTION_TTL_DAYS, delivered],
   );
+  // Pushed to the organization asked (inboxUpdated) once this commits; an undelivered request reaches nobody.
+  await recordIntroductionEvent(tx, 'RECEIVED', { id: row.id, fromOrganizationId: from.id, toOrganizationId: target.id, delivered });
   return row.id;
 }
 
@@ -78,6 +81,7 @@ export async function respondToIntroduction(ctx: RequestContext, tx: EntityManag
   if (input.accept) {
     await recordCollaboration(tx, intro.fromOrganizationId, intro.toOrganizationId, CollaborationSource.INTRODUCTION, intro.id);
   }
+  await recordIntroductionEvent(tx, input.accept ? 'ACCEPTED' : 'DECLINED', intro); // to the requester only
   return intro.id;
 }
 
@@ -85,5 +89,6 @@ export async function withdrawIntroduction(ctx: RequestContext, tx: EntityManage
   const intro = await lockIntroduction(ctx, tx, input.introductionId, 'from');
   assertPending(intro);
   await tx.query(`UPDATE introductions SET status = 'WITHDRAWN' WHERE id = $1`, [intro.id]);
+  await recordIntroductionEvent(tx, 'WITHDRAWN', intro);
   return intro.id;
 }

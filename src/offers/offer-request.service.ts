@@ -10,6 +10,8 @@ import type { OfferRequestInput, OfferRequestRespondInput, OfferRequestWithdrawI
 import { lapsedOfferSql } from './offer-status.sql.js';
 import { loadVisibleOffer } from './offer-visibility.js';
 import { OfferStatus } from './offer.enums.js';
+import { recordOfferRequestEvent } from '../subscriptions/inbox-events.js';
+import { watchOfferReopening } from '../subscriptions/offer-events.js';
 
 // The life cycle of an offer request: PENDING -> ACCEPTED | DECLINED | WITHDRAWN (and ACCEPTED -> WITHDRAWN, which
 // frees its seats), or EXPIRED / CANCELLED by the offer alone. Each function runs inside runMutation's transaction
@@ -91,6 +93,7 @@ export async function requestOffer(ctx: RequestContext, tx: EntityManager, input
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [offer.id, org.id, ctx.viewer.userId, needId, input.message.trim(), seats],
   );
+  await recordOfferRequestEvent(tx, 'RECEIVED', { id: row.id, requestingOrganizationId: org.id, offeringOrganizationId: offer.organizationId });
   return { id: row.id, perspective: org.id };
 }
 
@@ -99,6 +102,7 @@ export async function respondToOfferRequest(ctx: RequestContext, tx: EntityManag
   assertPending(row);
   if (!input.accept) {
     await tx.query(`UPDATE offer_requests SET status = 'DECLINED', responded_at = now() WHERE id = $1`, [row.id]);
+    await recordOfferRequestEvent(tx, 'DECLINED', row); // to the requester only (subscriptions/inbox-events.ts)
     return { id: row.id, perspective: actingFor };
   }
   // Judged again under the offer's lock: concurrent accepts of one offer serialize here, each sees the seats the
@@ -109,6 +113,7 @@ export async function respondToOfferRequest(ctx: RequestContext, tx: EntityManag
   if (row.seats > seatsLeft(offer)) throw fullError('input.offerRequestId', offer, row.seats);
   await tx.query('UPDATE offers SET seats_taken = seats_taken + $2, updated_at = now() WHERE id = $1', [row.offerId, row.seats]);
   await tx.query(`UPDATE offer_requests SET status = 'ACCEPTED', responded_at = now() WHERE id = $1`, [row.id]);
+  await recordOfferRequestEvent(tx, 'ACCEPTED', row);
   return { id: row.id, perspective: actingFor };
 }
 
@@ -118,10 +123,12 @@ export async function withdrawOfferRequest(ctx: RequestContext, tx: EntityManage
     if (row.completed) throw new UserInputError('INVALID_STATE', 'input.offerRequestId', 'This exchange is done: there is nothing left to withdraw');
     // Gives its seats back, under the offer's lock like every change of seats.
     await lockOfferSeats(tx, row.offerId);
+    await watchOfferReopening(tx, row.offerId); // a FULL offer taking requests again is pushed as REOPENED
     await tx.query('UPDATE offers SET seats_taken = seats_taken - $2, updated_at = now() WHERE id = $1', [row.offerId, row.seats]);
   } else {
     assertPending(row);
   }
   await tx.query(`UPDATE offer_requests SET status = 'WITHDRAWN' WHERE id = $1`, [row.id]);
+  await recordOfferRequestEvent(tx, 'WITHDRAWN', row);
   return { id: row.id, perspective: actingFor };
 }

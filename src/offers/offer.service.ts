@@ -12,6 +12,7 @@ import { effectiveOfferStatusSql } from './offer-status.sql.js';
 import { OfferEntity } from './offer.entity.js';
 import { OfferStatus } from './offer.enums.js';
 import type { OfferCloseInput, OfferPostInput, OfferUpdateInput } from './offer.inputs.js';
+import { recordOfferPosted, watchOfferReopening } from '../subscriptions/offer-events.js';
 
 // The life cycle of an offer: posted OPEN, changed while not CLOSED, CLOSED by its organization; FULL and EXPIRED
 // follow from seats and times (offer-status.sql.ts). Each function runs inside runMutation's one transaction,
@@ -65,12 +66,14 @@ export async function postOffer(ctx: RequestContext, tx: EntityManager, input: O
   // Checked as they are written: an unknown one rolls the whole post back (one transaction).
   await setIssueAreas(tx, id, await assertIssueAreas(tx, input.issueAreaIds ?? []));
   await storeDerivedStatus(tx, id);
+  await recordOfferPosted(tx, id); // offerPosted subscribers hear of it once this commits
   return id;
 }
 
 export async function updateOffer(ctx: RequestContext, tx: EntityManager, input: OfferUpdateInput): Promise<string> {
   const offer = await lockOfferForEdit(ctx, tx, input.id);
   if (offer.status === OfferStatus.CLOSED) throw new UserInputError('NOT_OPEN', 'input.id', 'This offer is closed and can no longer be changed');
+  await watchOfferReopening(tx, offer.id); // FULL or EXPIRED -> OPEN (seats, deadline) is pushed to offerPosted as REOPENED
   const facts = await organizationFacts(tx, offer.organizationId);
   // Written first and checked as written; any rule below that fails rolls this back too (one transaction).
   if (input.issueAreaIds !== undefined) await setIssueAreas(tx, offer.id, await assertIssueAreas(tx, input.issueAreaIds));

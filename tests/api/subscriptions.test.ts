@@ -1,0 +1,169 @@
+import {
+  InboxUpdatedDocument, OfferDocument, OfferPostDocument, OfferPostedDocument, RequestIntroductionDocument, RequestOfferDocument,
+  RespondToIntroductionDocument, RespondToOfferRequestDocument, WithdrawOfferRequestDocument, type OfferPostInput,
+  type OrganizationCreateInput,
+} from '../generated/graphql.js';
+import { addNeed, createOrg, signUp, skillId, type TestUser } from '../support/factories.js';
+import { gql, ok } from '../support/graphql-client.js';
+import { connect, settle, subscribe, type TestClient } from '../support/subscription-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// Live subscriptions over real WebSockets (graphql-ws createClient + ws) against the real app: offerPosted (needs,
+// filters, privacy per subscriber, the anonymous presentation), resuming with `after` (exact sequence across a
+// dropped socket), rollback publishes nothing, and inboxUpdated (who hears what, a decline to the requester only).
+
+let app: TestApp;
+let alice: TestUser; // offers
+let bob: TestUser; // needs
+let carol: TestUser; // a stranger
+let grantWriting: string;
+let mediaRelations: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  [alice, bob, carol] = await Promise.all([signUp(app, 'Alice'), signUp(app, 'Bob'), signUp(app, 'Carol')]);
+  [grantWriting, mediaRelations] = await Promise.all([skillId(app, 'grant-writing'), skillId(app, 'media-relations')]);
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+});
+afterAll(() => app?.close());
+
+function client(token?: string | null): TestClient {
+  const c = connect(app, token);
+  clients.push(c);
+  return c;
+}
+
+const NAIROBI = { country: 'KE', region: 'Nairobi County', city: 'Nairobi', latitude: -1.29213, longitude: 36.82194 };
+function org(owner: TestUser, input: Partial<OrganizationCreateInput> = {}) {
+  return createOrg(app, owner, { location: { ...NAIROBI, precision: 'EXACT' }, ...input });
+}
+
+async function postOffer(token: string, organizationId: string, input: Partial<OfferPostInput> = {}) {
+  const payload = ok(await gql(app, OfferPostDocument, {
+    input: { organizationId, skillId: grantWriting, title: 'Grant-writing clinic', format: 'WORKSHOP', audience: 'PUBLIC', remote: true, ...input },
+  }, token)).offerPost;
+  expect(payload.userErrors).toEqual([]);
+  return payload.offer!;
+}
+
+/** What offer(id) answers this viewer, without the per-response anonymous token. */
+async function queried(id: string, token: string | null) {
+  const offer = ok(await gql(app, OfferDocument, { id }, token)).offer;
+  return withoutToken(offer);
+}
+function withoutToken<T extends { anonymousOrganization: { token: string } | null }>(offer: T) {
+  return { ...offer, anonymousOrganization: offer.anonymousOrganization ? { ...offer.anonymousOrganization, token: '(per response)' } : null };
+}
+
+describe('offerPosted', () => {
+  it('pushes an offer meeting the organization\'s open needs, shown exactly as offer(id) shows it, and nothing else', async () => {
+    const giver = await org(alice);
+    const seeker = await org(bob);
+    await addNeed(app, bob, seeker.id, 'grant-writing');
+    const live = subscribe(client(bob.token), OfferPostedDocument, { organizationId: seeker.id });
+    await settle(200);
+    const unrelated = await postOffer(alice.token, giver.id, { skillId: mediaRelations, title: 'Press training' });
+    const offer = await postOffer(alice.token, giver.id, { title: 'Budget narratives' });
+    const [event] = await live.waitFor(1);
+    expect(event.offerPosted.change).toBe('POSTED');
+    expect(event.offerPosted.offer.id).toBe(offer.id);
+    expect(event.offerPosted.offer).toEqual(await queried(offer.id, bob.token));
+    expect(event.offerPosted.offer.organization).toEqual({ id: giver.id, name: giver.name });
+    await settle();
+    expect(live.events.map((e) => e.offerPosted.offer.id)).not.toContain(unrelated.id);
+    expect(live.events).toHaveLength(1);
+  });
+
+  it('resumes with after: a dropped socket misses nothing and repeats nothing (exact sequence)', async () => {
+    const giver = await org(alice);
+    const seeker = await org(bob);
+    const first = client(bob.token);
+    const live = subscribe(first, OfferPostedDocument, { filter: { organizationId: giver.id } });
+    await settle(200);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await postOffer(alice.token, giver.id, { title: `Offer ${i}` })).id);
+    const before = await live.waitFor(3);
+    // The socket drops mid-stream; more offers are posted while the subscriber is away.
+    await first.dispose();
+    for (let i = 3; i < 6; i++) ids.push((await postOffer(alice.token, giver.id, { title: `Offer ${i}` })).id);
+    const cursor = before[2].offerPosted.cursor;
+    const resumed = subscribe(client(bob.token), OfferPostedDocument, { filter: { organizationId: giver.id }, after: cursor });
+    await resumed.waitFor(3);
+    // ... and live ones after the seam.
+    for (let i = 6; i < 8; i++) ids.push((await postOffer(alice.token, giver.id, { title: `Offer ${i}` })).id);
+    const after = await resumed.waitFor(5);
+    await settle();
+    expect(before.map((e) => e.offerPosted.offer.id)).toEqual(ids.slice(0, 3));
+    expect(resumed.events.map((e) => e.offerPosted.offer.id)).toEqual(ids.slice(3));
+    const cursors = [...before, ...after].map((e) => BigInt(e.offerPosted.cursor));
+    expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : 1)));
+    expect(new Set(cursors).size).toBe(cursors.length);
+    void seeker;
+  });
+
+  it('a rolled-back post publishes nothing and records nothing', async () => {
+    const giver = await org(alice);
+    const live = subscribe(client(bob.token), OfferPostedDocument, { filter: { organizationId: giver.id } });
+    await settle(200);
+    const [{ count: before }] = await app.db.query('SELECT count(*)::int AS count FROM activity_events');
+    // An unknown issue area is found after the offer row was written: the whole post rolls back.
+    const failed = ok(await gql(app, OfferPostDocument, {
+      input: { organizationId: giver.id, skillId: grantWriting, title: 'Doomed', format: 'WORKSHOP', audience: 'PUBLIC', remote: true, issueAreaIds: ['00000000-0000-4000-8000-000000000000'] },
+    }, alice.token)).offerPost;
+    expect(failed.userErrors[0].code).toBe('UNKNOWN_ISSUE_AREA');
+    const [{ count: afterFailure }] = await app.db.query('SELECT count(*)::int AS count FROM activity_events');
+    expect(afterFailure).toBe(before);
+    const good = await postOffer(alice.token, giver.id, { title: 'Survivor' });
+    const [event] = await live.waitFor(1);
+    await settle();
+    expect(live.events).toHaveLength(1);
+    expect(event.offerPosted.offer.id).toBe(good.id);
+  });
+});
+
+describe('inboxUpdated', () => {
+  it('introductions: the organization asked hears RECEIVED; a decline reaches the requester only; strangers hear nothing', async () => {
+    const asker = await org(alice);
+    const asked = await org(bob);
+    const other = await org(carol);
+    const askerInbox = subscribe(client(alice.token), InboxUpdatedDocument, { organizationId: asker.id });
+    const askedInbox = subscribe(client(bob.token), InboxUpdatedDocument, { organizationId: asked.id });
+    const otherInbox = subscribe(client(carol.token), InboxUpdatedDocument, { organizationId: other.id });
+    await settle(200);
+    const intro = ok(await gql(app, RequestIntroductionDocument, {
+      input: { fromOrganizationId: asker.id, toOrganizationId: asked.id, message: 'Hello' },
+    }, alice.token)).requestIntroduction.introduction!;
+    const [received] = await askedInbox.waitFor(1);
+    expect(received.inboxUpdated).toMatchObject({ change: 'RECEIVED', introduction: { id: intro.id, status: 'PENDING', message: 'Hello' }, offerRequest: null });
+    ok(await gql(app, RespondToIntroductionDocument, { input: { introductionId: intro.id, accept: false } }, bob.token));
+    const [declined] = await askerInbox.waitFor(1);
+    expect(declined.inboxUpdated).toMatchObject({ change: 'DECLINED', introduction: { id: intro.id, status: 'DECLINED' } });
+    await settle();
+    expect(askedInbox.events).toHaveLength(1); // the decline is not pushed to the side that declined, nor anyone else
+    expect(otherInbox.events).toHaveLength(0);
+  });
+
+  it('offer requests: RECEIVED to the offering side, ACCEPTED to the requester, WITHDRAWN to the offering side', async () => {
+    const giver = await org(alice);
+    const seeker = await org(bob);
+    const offer = await postOffer(alice.token, giver.id, { seats: 2 });
+    const giverInbox = subscribe(client(alice.token), InboxUpdatedDocument, { organizationId: giver.id });
+    const seekerInbox = subscribe(client(bob.token), InboxUpdatedDocument, { organizationId: seeker.id });
+    await settle(200);
+    const request = ok(await gql(app, RequestOfferDocument, {
+      input: { offerId: offer.id, organizationId: seeker.id, message: 'Two of us', seats: 1 },
+    }, bob.token)).offerRequest.offerRequest!;
+    ok(await gql(app, RespondToOfferRequestDocument, { input: { offerRequestId: request.id, accept: true } }, alice.token));
+    ok(await gql(app, WithdrawOfferRequestDocument, { input: { offerRequestId: request.id } }, bob.token));
+    const giverEvents = await giverInbox.waitFor(2);
+    const seekerEvents = await seekerInbox.waitFor(1);
+    await settle();
+    expect(giverEvents.map((e) => [e.inboxUpdated.change, e.inboxUpdated.offerRequest?.id])).toEqual([['RECEIVED', request.id], ['WITHDRAWN', request.id]]);
+    expect(seekerEvents.map((e) => e.inboxUpdated.change)).toEqual(['ACCEPTED']);
+    expect(giverInbox.events).toHaveLength(2);
+    expect(seekerInbox.events).toHaveLength(1);
+  });
+});
