@@ -27,6 +27,7 @@ import { healthRoutes } from './health.routes.js';
 import { metricsMiddleware, metricsRoute } from './metrics.js';
 import { EnginePool } from '../suggestions/engine-pool.js';
 import { startOfferSweep } from '../offers/offer-sweep.js';
+import { startSavedSearchMatcher } from '../saved-searches/saved-search-matcher.js';
 
 export interface App {
   server: Server;
@@ -137,6 +138,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const http = httpDrainer(server, log);
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
   const offerSweep = startOfferSweep(db, log); // stores derived offer statuses (offers/offer-sweep.ts)
+  const savedSearchMatcher = startSavedSearchMatcher(db, log, live.hub); // saved-searches/saved-search-matcher.ts
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -228,6 +230,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       await apollo.stop();
       await live.stop();
       await offerSweep.stop();
+      await savedSearchMatcher.stop();
       await engine.close();
       await rateLimits.store.close();
     },

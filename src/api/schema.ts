@@ -20,6 +20,8 @@ import { OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchanges
 import { OrganizationResolver } from '../profiles/organization.resolver.js';
 import { SuggestionResolver } from '../suggestions/suggestion.resolver.js';
 import { SubscriptionResolver } from '../subscriptions/subscription.resolver.js';
+import { UrgentAlertResolver } from '../alerts/urgent-alert.resolver.js';
+import { SavedSearchResolver } from '../saved-searches/saved-search.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
 import { guardArgumentText } from './text-input.js';
 import { validateArgs } from './validate-args.js';
@@ -32,6 +34,7 @@ export const resolvers = [
   EventResolver, EventRegistrationResolver, EventScheduleResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
   SubscriptionResolver,
+  UrgentAlertResolver, SavedSearchResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
