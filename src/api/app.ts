@@ -137,6 +137,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const subscriptions = startSubscriptionServer({ server, schema, db, log, config, budgets: rateLimits.budgets, throttles, hub: live.hub });
   const http = httpDrainer(server, log);
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
+  const vouching = { vouchesForBadge: config.vouchesForBadge }; // the VOUCHED badge's threshold (vouching/vouching-policy.ts)
   const offerSweep = startOfferSweep(db, log); // stores derived offer statuses (offers/offer-sweep.ts)
   const savedSearchMatcher = startSavedSearchMatcher(db, log, live.hub); // saved-searches/saved-search-matcher.ts
 
@@ -203,7 +204,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
           });
         }
         const throttle = { clientAddress: clientAddress(req, config.rateLimits.trustProxy), throttles };
-        return createContext({ viewer, db, requestId, log: log.child({ requestId }), throttle, engine });
+        return createContext({ viewer, db, requestId, log: log.child({ requestId }), throttle, engine, vouching });
       },
     }),
   );

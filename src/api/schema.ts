@@ -23,6 +23,7 @@ import { SubscriptionResolver } from '../subscriptions/subscription.resolver.js'
 import { UrgentAlertResolver } from '../alerts/urgent-alert.resolver.js';
 import { SavedSearchResolver } from '../saved-searches/saved-search.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
+import { OrganizationVouchingResolver, VouchResolver } from '../vouching/vouch.resolver.js';
 import { guardArgumentText } from './text-input.js';
 import { validateArgs } from './validate-args.js';
 
@@ -32,6 +33,7 @@ export const resolvers = [
   SuggestionResolver, IntroductionResolver, OfferResolver,
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver,
+  VouchResolver, OrganizationVouchingResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
   SubscriptionResolver,
   UrgentAlertResolver, SavedSearchResolver,

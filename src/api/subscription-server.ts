@@ -102,7 +102,7 @@ export function startSubscriptionServer(options: {
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
+          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), vouching: { vouchesForBadge: config.vouchesForBadge }, ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
         };
         if (hub) connections.attach(args.contextValue as RequestContext, socket, hub);
         return args;

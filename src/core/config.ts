@@ -32,6 +32,8 @@ export interface Config {
   metricsToken: string | null;
   /** Rate limits and abuse throttles (src/api/rate-limits.ts, src/accounts/sign-in-throttle.ts). */
   rateLimits: RateLimitConfig;
+  /** Vouches from verified organizations that give an organization the VOUCHED badge (src/vouching/). */
+  vouchesForBadge: number;
 }
 
 export interface RateLimitConfig {
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminEmails: list(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
     engine: engineConfig(env),
     metricsToken: secret(env, 'METRICS_TOKEN', 16),
+    vouchesForBadge: integer(env, 'VOUCHES_FOR_BADGE', 2, 1, 100),
     rateLimits: {
       trustProxy: boolean(env, 'TRUST_PROXY', false),
       redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'coalesce:rl',

@@ -23,6 +23,7 @@ import {
   SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,
 } from '../saved-searches/saved-search.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
+import { VouchEntity } from '../vouching/vouch.entity.js';
 import {
   CoalitionCharterEndorsementEntity, CoalitionCharterEntity, CoalitionEntity, CoalitionInvitationEntity, CoalitionMemberEntity,
 } from '../coalitions/coalition.entity.js';
@@ -34,6 +35,7 @@ export const entities = [
   OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
+  VouchEntity,
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
   ActivityEventEntity, ActivityEventHorizonEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,

@@ -14,6 +14,8 @@ export const ORGANIZATION_FIELD_RULES: Record<string, 'public' | 'members' | 'co
   id: 'public', slug: 'public', name: 'public', mission: 'public', kind: 'public', sizeBand: 'public', visibility: 'public',
   languages: 'public', website: 'public', fundingDisclosure: 'public', verified: 'public', createdAt: 'public',
   capabilities: 'public', issueAreas: 'public',
+  // the VOUCHED badge is a public fact like verified; who vouched is not on Organization (Query.vouches)
+  vouched: 'public', badges: 'public',
   // a count of done skill exchanges: with whom and how they were rated stays with the two sides
   exchangesCompleted: 'public',
   location: 'location',
@@ -31,6 +33,7 @@ const CARD = 'anonymous card: only for opted-in PRIVATE organizations the viewer
 const FIGURES = 'suggestion figures: for cards banded to 0.05, reasons about the card only, distances in 100 km';
 const PAGE = 'connection plumbing: the nodes inside are checked by their own rules';
 const MUTATION = 'mutation payload: read through the same type rules (owner, stranger and admin probes)';
+const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
 
 /** Every field of every sensitive type (and every root field returning one), with the rule that covers it. */
 export const SCHEMA_COVERAGE: Record<string, string> = {
@@ -344,4 +347,23 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Mutation.respondToIntroduction': MUTATION,
   'Mutation.withdrawIntroduction': MUTATION,
   'Mutation.rateCollaboration': MUTATION,
+  // Vouching (privacy/vouch-visibility.ts): a vouch is shown only where both of its organizations are visible to the
+  // viewer; withdrawn vouches and the whole chain only to admins (checkVouch)
+  ...Object.fromEntries(['id', 'statement', 'createdAt', 'counts'].map((f) => [`Vouch.${f}`, VOUCH])),
+  'Vouch.voucher': `${ORG}; ${VOUCH}`,
+  'Vouch.organization': `${ORG}; ${VOUCH}`,
+  'Vouch.withdrawnAt': `${VOUCH}; withdrawn vouches reach admins (the chain) and the voucher's own withdrawal payload only`,
+  'VouchConnection.edges': PAGE,
+  'VouchConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/vouching.test.ts reads nodes',
+  'VouchConnection.pageInfo': PAGE,
+  'VouchConnection.totalCount': 'counts only vouches whose two organizations the viewer may see',
+  'VouchEdge.cursor': PAGE,
+  'VouchEdge.node': PAGE,
+  'VouchPayload.vouch': MUTATION,
+  'VouchPayload.organization': MUTATION,
+  'VouchPayload.userErrors': MUTATION,
+  'Query.vouches': `${VOUCH}; the organization asked about by the Organization rule (NOT_FOUND like a random id)`,
+  'Query.vouchChain': 'admins only (FORBIDDEN for others, UNAUTHENTICATED anonymous)',
+  'Mutation.vouchCreate': MUTATION,
+  'Mutation.vouchWithdraw': MUTATION,
 };

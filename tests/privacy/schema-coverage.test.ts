@@ -53,6 +53,8 @@ const offered: { targetId: string; offerId: string; requestId: string; audience:
 const targetOffers: { targetId: string; offerId: string; audience: 'PUBLIC' | 'NETWORK' | 'PARTNERS' | 'ANONYMOUS' }[] = [];
 /** Every Type.field seen in an answer, so a rule that is never exercised fails too. */
 const observed = new Set<string>();
+/** Verified organizations (one per visibility) that vouch for the stranger's probe, owned by the owner with the member in them. */
+const vouchers = new Map<string, Target['visibility']>();
 
 // ---------- selections generated from the schema ----------
 
@@ -276,6 +278,24 @@ function checkOfferMatch(probe: Probe, row: Record<string, unknown>): void {
   expect({ where, band: /about \d/.test(String(row.distanceBand)) }).toEqual({ where, band: false });
 }
 
+/**
+ * A vouch: each of its two organizations visible to the viewer by the profile rule (admins included); a withdrawn one
+ * only in the admins' chain or the withdrawal's own payload.
+ */
+function checkVouch(probe: Probe, vouch: Record<string, unknown>): void {
+  for (const end of ['voucher', 'organization'] as const) {
+    const id = (vouch[end] as { id?: string } | undefined)?.id;
+    const visibility = id ? vouchers.get(id) : undefined;
+    if (!visibility) continue;
+    const where = `${probe.label} as ${probe.viewer}: Vouch.${end} ${visibility}`;
+    expect({ where, named: canName({ ...probe, acting: false }, { id: id!, visibility, precision: 'EXACT', truth: {} }) }).toEqual({ where, named: true });
+  }
+  if (vouch.withdrawnAt) {
+    const where = `${probe.label} as ${probe.viewer}: withdrawn vouch`;
+    expect({ where, allowed: probe.viewer === 'admin' || probe.label === 'vouchWithdraw payload' }).toEqual({ where, allowed: true });
+  }
+}
+
 /** Walks an answer, records each Type.field seen and applies the rule of every object that has one. */
 function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}): void {
   if (Array.isArray(value)) { for (const v of value) walk(probe, v, extra); return; }
@@ -286,6 +306,7 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
   if (type === 'Organization') checkOrganization(probe, obj, extra);
   if (type === 'AnonymousOrganization') checkAnonymous(probe, obj);
   if (type === 'PartnerSuggestion') checkSuggestion(probe, obj);
+  if (type === 'Vouch') checkVouch(probe, obj);
   if (type === 'Offer') checkOffer(probe, obj, extra);
   if (type === 'OfferMatch') checkOfferMatch(probe, obj);
   if (type === 'EventCounterpart') checkCounterpart(probe, obj);
@@ -438,6 +459,26 @@ beforeAll(async () => {
     targetOffers.push({ targetId: t.id, offerId: payload.offer.id, audience });
     walk({ viewer: 'owner', acting: true, label: 'offerPost payload' }, posted);
     root('Mutation', 'offerPost');
+  }
+  // Vouching: three verified organizations (PUBLIC, NETWORK, PRIVATE; the member belongs to each) vouch for the
+  // stranger's probe; the PRIVATE one also vouches for the member's probe and withdraws it.
+  for (const visibility of VISIBILITIES) {
+    const org = await createOrg(app, owner, { name: `Voucher ${visibility}`, kind: 'NGO', visibility });
+    await addMember(app, owner, org.id, member, 'MEMBER');
+    ok(await ask('admin', 'mutation($input: OrganizationVerifyInput!) { organizationVerify(input: $input) { userErrors { code } } }', { input: { id: org.id, verified: true } }));
+    vouchers.set(org.id, visibility);
+    const given = ok(await ask('owner', `mutation($input: VouchCreateInput!) { vouchCreate(input: $input) { ${select('VouchPayload')} } }`,
+      { input: { voucherOrganizationId: org.id, organizationId: probeOrg.stranger, statement: 'We trust them' } }));
+    walk({ viewer: 'owner', acting: true, label: 'vouchCreate payload' }, given);
+    root('Mutation', 'vouchCreate');
+    if (visibility !== 'PRIVATE') continue;
+    const other = ok(await ask('owner', 'mutation($input: VouchCreateInput!) { vouchCreate(input: $input) { vouch { id } userErrors { code } } }',
+      { input: { voucherOrganizationId: org.id, organizationId: probeOrg.member, statement: 'For a while' } }));
+    const withdrawn = ok(await ask('owner', `mutation($input: VouchWithdrawInput!) { vouchWithdraw(input: $input) { ${select('VouchPayload')} } }`,
+      { input: { vouchId: (other.vouchCreate as { vouch: { id: string } }).vouch.id } }));
+    expect((withdrawn.vouchWithdraw as { vouch: { withdrawnAt: string | null } }).vouch.withdrawnAt).not.toBeNull();
+    walk({ viewer: 'owner', acting: true, label: 'vouchWithdraw payload' }, withdrawn);
+    root('Mutation', 'vouchWithdraw');
   }
 }, 120_000);
 afterAll(() => app?.close());
@@ -626,7 +667,7 @@ describe.each(VIEWERS)('as %s', (viewer) => {
     }
     const data = ok(await ask(viewer, `{ viewer { ${select('ViewerInfo')} } myInvitations { ${select('ReceivedInvitation')} } }`));
     const memberships = (data.viewer as { memberships: { organization: { id: string } }[] }).memberships.map((m) => m.organization.id).sort();
-    const mine = viewer === 'member' || viewer === 'owner' ? targets.map((t) => t.id) : [];
+    const mine = viewer === 'member' || viewer === 'owner' ? [...targets.map((t) => t.id), ...vouchers.keys()] : [];
     expect(memberships).toEqual([...mine, probeOrg[viewer]].sort());
     walk(direct('viewer'), data.viewer);
     const invitations = data.myInvitations as { organizationName: string }[];
@@ -893,6 +934,35 @@ describe('events', () => {
     await mutate('stranger', 'eventMeetingsSwap', 'EventMeetingsSwapInput', 'EventSchedulePayload', { meetingIds: ids.slice(0, 2) });
     await mutate('stranger', 'eventUpdate', 'EventUpdateInput', 'EventPayload', { id: small.id, title: 'Smaller' });
     await mutate('stranger', 'eventCancel', 'EventIdInput', 'EventPayload', { eventId: small.id });
+  });
+});
+
+describe.each(VIEWERS)('vouches as %s', (viewer) => {
+  it('name a voucher only where both organizations are visible; the chain (withdrawn vouches too) is for admins', async () => {
+    const probe: Probe = { viewer, acting: false, label: 'vouches' };
+    const visible = (visibility: Target['visibility']) => canName(probe, { id: '', visibility, precision: 'EXACT', truth: {} });
+    const expected = [...vouchers].filter(([, visibility]) => visible(visibility)).map(([id]) => id).sort();
+    const data = ok(await ask(viewer, `query($id: ID!) { vouches(organizationId: $id, first: 10) { ${select('VouchConnection')} } }`, { id: probeOrg.stranger }));
+    const list = data.vouches as Connection<{ voucher: { id: string } }>;
+    expect({ viewer, ids: nodes(list).map((v) => v.voucher.id).sort(), total: list.totalCount }).toEqual({ viewer, ids: expected, total: expected.length });
+    walk(probe, data);
+    root('Query', 'vouches');
+    // The PRIVATE voucher's given list: NOT_FOUND, exactly like a random id, for whoever may not see it.
+    const privateVoucher = [...vouchers].find(([, visibility]) => visibility === 'PRIVATE')![0];
+    const given = await ask(viewer, 'query($id: ID!) { vouches(organizationId: $id, direction: GIVEN) { totalCount nodes { id } } }', { id: privateVoucher });
+    if (visible('PRIVATE')) expect((ok(given).vouches as { totalCount: number }).totalCount).toBe(1);
+    else expect(given).toEqual(await ask(viewer, 'query($id: ID!) { vouches(organizationId: $id, direction: GIVEN) { totalCount nodes { id } } }', { id: '00000000-0000-4000-8000-000000000000' }));
+    const chainQuery = `query($id: ID!) { vouchChain(organizationId: $id, first: 10) { ${select('VouchConnection')} } }`;
+    const chain = await ask(viewer, chainQuery, { id: probeOrg.member });
+    const code = viewer === 'anonymous' ? 'UNAUTHENTICATED' : viewer === 'admin' ? null : 'FORBIDDEN';
+    expect({ viewer, code: chain.errors?.[0]?.extensions?.code ?? null }).toEqual({ viewer, code });
+    if (code === null) {
+      const withdrawn = ok(chain).vouchChain as Connection<{ voucher: { id: string }; withdrawnAt: string | null }>;
+      expect(nodes(withdrawn).map((v) => [v.voucher.id, v.withdrawnAt !== null])).toEqual([[privateVoucher, true]]);
+      walk(probe, ok(chain));
+      walk(probe, ok(await ask(viewer, chainQuery, { id: probeOrg.stranger })));
+    }
+    root('Query', 'vouchChain');
   });
 });
 

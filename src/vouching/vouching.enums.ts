@@ -1,0 +1,20 @@
+import { registerEnumType } from 'type-graphql';
+
+// Closed sets of the vouching feature.
+
+export enum OrganizationBadge {
+  VERIFIED = 'VERIFIED',
+  VOUCHED = 'VOUCHED',
+}
+
+registerEnumType(OrganizationBadge, {
+  name: 'OrganizationBadge',
+  description: 'VERIFIED: checked by Coalesce admins. VOUCHED: enough verified organizations vouch for it (VOUCHES_FOR_BADGE, default 2).',
+});
+
+export enum VouchDirection {
+  RECEIVED = 'RECEIVED',
+  GIVEN = 'GIVEN',
+}
+
+registerEnumType(VouchDirection, { name: 'VouchDirection', description: 'RECEIVED: vouches for the organization; GIVEN: vouches it gave.' });
