@@ -4,7 +4,7 @@
 // continues from z; it closes by pairing the last z with a (an alternating cycle) or by stopping (a path). A chain
 // is applied as soon as its total gain is positive; partial gains must stay positive (the Lin-Kernighan gain
 // criterion) and the breadth shrinks with depth, so a pass costs O(n * K * breadth).
-import type { RoundGraph } from './round-matching.js';
+import type { RoundGraph } from './round-graph.js';
 
 const EPS = 1e-12;
 /** candidates per attendee (its heaviest usable pairs this round) */

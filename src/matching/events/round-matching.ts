@@ -7,15 +7,9 @@
 // ~99.7% (tests and `npm run bench:schedule` measure it against the exact Edmonds blossom algorithm).
 // A 2-opt sweep over every pair was tried and dropped: it found little the chains miss and cost seconds at 500k pairs.
 import { ejectionChains } from './ejection-chains.js';
-import type { ScheduleProblem } from './schedule-problem.js';
+import type { RoundGraph } from './round-graph.js';
 
-export interface RoundGraph {
-  p: ScheduleProblem;
-  /** 1 for attendees taking part in this round's matching */
-  active: Uint8Array;
-  /** per pair: the (adjusted) weight of meeting this round; <= 0 means the pair cannot meet this round */
-  weight: Float64Array;
-}
+export type { RoundGraph } from './round-graph.js';
 
 /** Greedy matching via suitors: every attendee proposes to its heaviest partner whose current offer it beats. */
 export function suitorMatching(g: RoundGraph, order: Int32Array): Int32Array {
