@@ -444,7 +444,16 @@ describe('the offers list', () => {
   });
 
   it('reads a page of offers with organization, skill and issue areas in a constant number of statements', async () => {
+    // Background work of other features (saved-search matching after the posts below) also talks to the
+    // database: wait until it is quiet, then count only what the request itself ran.
+    const settle = async () => {
+      for (let seen = -1; seen !== app.statements.length;) {
+        seen = app.statements.length;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    };
     const statementsFor = async (first: number) => {
+      await settle();
       app.statements.length = 0;
       const data = ok(await gql(app, OffersDeepDocument, { first }, null));
       return { count: app.statements.length, nodes: data.offers.edges.length };
