@@ -74,38 +74,44 @@ export function startSubscriptionServer(options: {
         if (count > MAX_SUBSCRIPTIONS_PER_SOCKET) {
           return [new GraphQLError('Too many subscriptions on this connection', { extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED } })];
         }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query')];
-        }
-        const errors = validate(schema, document);
-        if (errors.length) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP for queries and mutations', { extensions: { code: 'BAD_REQUEST' } })];
-        }
-        const viewer = viewers.get(socket)!;
-        // The same cost budget as HTTP: the subscription is charged its cost once, when it starts.
-        const address = clientAddress(ctx.extra.request, config.rateLimits.trustProxy);
-        try {
-          const cost = enforceOperationLimits(schema, document, payload.variables ?? undefined, payload.operationName);
-          await budgets?.charge({ userId: viewer.userId, address }, cost ?? 1);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
+        // The slot is taken before anything is awaited (one socket's subscribe messages are handled concurrently:
+        // a count set after the awaits below let a burst of them all pass), and given back when refused.
         counts.set(socket, count);
-        const requestId = randomUUID();
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), vouching: { vouchesForBadge: config.vouchesForBadge }, ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
-        };
-        if (hub) connections.attach(args.contextValue as RequestContext, socket, hub);
-        return args;
+        const prepared = await (async (): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+          let document;
+          try {
+            document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+          } catch (error) {
+            return [new GraphQLError(error instanceof GraphQLError ? error.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          }
+          const errors = validate(schema, document);
+          if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          const operation = getOperationAST(document, payload.operationName);
+          if (operation?.operation !== 'subscription') {
+            return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP for queries and mutations', { extensions: { code: 'BAD_REQUEST' } })];
+          }
+          const viewer = viewers.get(socket)!;
+          // The same cost budget as HTTP: the subscription is charged its cost once, when it starts.
+          const address = clientAddress(ctx.extra.request, config.rateLimits.trustProxy);
+          try {
+            const cost = enforceOperationLimits(schema, document, payload.variables ?? undefined, payload.operationName);
+            await budgets?.charge({ userId: viewer.userId, address }, cost ?? 1);
+          } catch (error) {
+            return [error as GraphQLError];
+          }
+          const requestId = randomUUID();
+          const args: ExecutionArgs = {
+            schema,
+            document,
+            variableValues: payload.variables,
+            operationName: payload.operationName,
+            contextValue: createContext({ viewer, db, requestId, log: log.child({ requestId }), vouching: { vouchesForBadge: config.vouchesForBadge }, ...(throttles ? { throttle: { clientAddress: address, throttles } } : {}) }),
+          };
+          if (hub) connections.attach(args.contextValue as RequestContext, socket, hub);
+          return args;
+        })();
+        if (Array.isArray(prepared)) counts.set(socket, Math.max(0, (counts.get(socket) ?? 1) - 1));
+        return prepared;
       },
       onComplete: (ctx) => {
         counts.set(ctx.extra.socket, Math.max(0, (counts.get(ctx.extra.socket) ?? 1) - 1));

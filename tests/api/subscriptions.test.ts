@@ -124,6 +124,55 @@ describe('offerPosted', () => {
   });
 });
 
+describe('offerPosted: privacy per subscriber', () => {
+  it('a subscriber that may not see an offer never gets it; one that may gets exactly what offer(id) shows it', async () => {
+    const giver = await org(alice);
+    const partner = await org(bob);
+    const stranger = await org(carol);
+    // bob's organization becomes a partner of alice's (an accepted introduction records a collaboration)
+    const intro = ok(await gql(app, RequestIntroductionDocument, { input: { fromOrganizationId: partner.id, toOrganizationId: giver.id, message: 'Hi' } }, bob.token))
+      .requestIntroduction.introduction!;
+    ok(await gql(app, RespondToIntroductionDocument, { input: { introductionId: intro.id, accept: true } }, alice.token));
+    const filter = { skillIds: [grantWriting] };
+    const partnerLive = subscribe(client(bob.token), OfferPostedDocument, { filter });
+    const strangerLive = subscribe(client(carol.token), OfferPostedDocument, { filter });
+    const anonymousLive = subscribe(client(null), OfferPostedDocument, { filter });
+    await settle(200);
+    const forPartners = await postOffer(alice.token, giver.id, { audience: 'PARTNERS', title: 'Partners only' });
+    const forNetwork = await postOffer(alice.token, giver.id, { audience: 'NETWORK', title: 'Signed-in only' });
+    const forAll = await postOffer(alice.token, giver.id, { audience: 'PUBLIC', title: 'Everyone' });
+    await partnerLive.waitFor(3);
+    await strangerLive.waitFor(2);
+    await anonymousLive.waitFor(1);
+    await settle();
+    const ids = (live: typeof partnerLive) => live.events.map((e) => e.offerPosted.offer.id);
+    expect(ids(partnerLive)).toEqual([forPartners.id, forNetwork.id, forAll.id]);
+    expect(ids(strangerLive)).toEqual([forNetwork.id, forAll.id]);
+    expect(ids(anonymousLive)).toEqual([forAll.id]);
+    // Each payload is what the same viewer's offer(id) answers; the hidden ones are NOT_FOUND there too.
+    for (const event of partnerLive.events) expect(event.offerPosted.offer).toEqual(await queried(event.offerPosted.offer.id, bob.token));
+    for (const event of strangerLive.events) expect(event.offerPosted.offer).toEqual(await queried(event.offerPosted.offer.id, carol.token));
+    expect((await gql(app, OfferDocument, { id: forPartners.id }, carol.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    void stranger;
+  });
+
+  it('an ANONYMOUS offer of a PRIVATE organization arrives as the same card offer(id) shows, never naming it', async () => {
+    const hidden = await org(alice, { visibility: 'PRIVATE' });
+    const live = subscribe(client(carol.token), OfferPostedDocument, { filter: { skillIds: [grantWriting] } });
+    await settle(200);
+    const offer = await postOffer(alice.token, hidden.id, { audience: 'ANONYMOUS', title: 'Quiet help', languages: ['en'] });
+    const [event] = await live.waitFor(1);
+    const pushed = event.offerPosted.offer;
+    expect(pushed.id).toBe(offer.id);
+    expect(pushed.organization).toBeNull();
+    expect(pushed.anonymousOrganization).not.toBeNull();
+    expect(pushed.languages).toEqual([]);
+    expect(JSON.stringify(event)).not.toContain(hidden.id);
+    expect(JSON.stringify(event)).not.toContain(hidden.name);
+    expect(withoutToken(pushed)).toEqual(await queried(offer.id, carol.token));
+  });
+});
+
 describe('inboxUpdated', () => {
   it('introductions: the organization asked hears RECEIVED; a decline reaches the requester only; strangers hear nothing', async () => {
     const asker = await org(alice);

@@ -33,6 +33,8 @@ const CARD = 'anonymous card: only for opted-in PRIVATE organizations the viewer
 const FIGURES = 'suggestion figures: for cards banded to 0.05, reasons about the card only, distances in 100 km';
 const PAGE = 'connection plumbing: the nodes inside are checked by their own rules';
 const MUTATION = 'mutation payload: read through the same type rules (owner, stranger and admin probes)';
+const LIVE_OFFER = 'offerPosted: each event read for the subscriber through visibleOffersFrom (+ its filter): an offer offer(id) would not show never arrives (tests/api/subscriptions.test.ts)';
+const LIVE_INBOX = 'inboxUpdated: members of the organization only, read from its side of the exchange; a decline to the requester only (tests/api/subscriptions.test.ts)';
 const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
 
 /** Every field of every sensitive type (and every root field returning one), with the rule that covers it. */
@@ -366,4 +368,13 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Query.vouchChain': 'admins only (FORBIDDEN for others, UNAUTHENTICATED anonymous)',
   'Mutation.vouchCreate': MUTATION,
   'Mutation.vouchWithdraw': MUTATION,
+  // Live subscriptions (src/subscriptions/): over WebSocket, so probed by tests/api/subscriptions*.test.ts with real
+  // graphql-ws clients rather than by this file's HTTP probes
+  'Subscription.offerPosted': `elsewhere: ${LIVE_OFFER}`,
+  ...Object.fromEntries(['cursor', 'occurredAt', 'change'].map((f) => [`OfferPostedEvent.${f}`, `elsewhere: ${LIVE_OFFER}`])),
+  'OfferPostedEvent.offer': `elsewhere: ${LIVE_OFFER}; the payload equals offer(id) for that viewer, named or card (tests/api/subscriptions.test.ts)`,
+  'Subscription.inboxUpdated': `elsewhere: ${LIVE_INBOX}`,
+  ...Object.fromEntries(['cursor', 'occurredAt', 'change'].map((f) => [`InboxEvent.${f}`, `elsewhere: ${LIVE_INBOX}`])),
+  'InboxEvent.introduction': `elsewhere: ${LIVE_INBOX}; as introductions(organizationId) shows it`,
+  'InboxEvent.offerRequest': `elsewhere: ${LIVE_INBOX}; as offerRequests(organizationId) shows it`,
 };
