@@ -65,6 +65,20 @@ export interface TrustGraph {
   names?: ReadonlyMap<string, string>;
   /** Organizations sharing a current coalition with the requester (its side only: no two-hop through coalitions). */
   coalitionPeers?: ReadonlySet<string>;
+  /**
+   * The requester's own history with organizations it worked with directly, by their id (its side only, never a
+   * third party's): whether they exchanged skills (an offer request done, either way) and the ratings the
+   * requester itself gave their done exchanges and collaborations.
+   */
+  history?: ReadonlyMap<string, PairHistory>;
+}
+
+export interface PairHistory {
+  /** A skill exchange between the two is done (accepted, and marked done or past the offer's end). */
+  exchanged: boolean;
+  /** Sum and count of the requester's own ratings (1..5) of exchanges and collaborations with the organization. */
+  ratingSum: number;
+  ratingCount: number;
 }
 
 export interface Reason {

@@ -1,12 +1,15 @@
 import { SqlParams } from '../core/sql-params.js';
 import type { RequestContext } from '../core/request-context.js';
-import type { TrustGraph } from '../matching/index.js';
+import type { PairHistory, TrustGraph } from '../matching/index.js';
+import { completedExchangeSql } from '../offers/offer-request-status.sql.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 
 // The trust signals around one organization: its collaborations and those of its collaborators (enough for
 // "you worked together" and "you both worked with X"). Only collaborations between organizations the viewer may
 // see by name take part: a link to an anonymous or hidden organization would name it, or help guess who an
-// anonymous suggestion is. Sharing a current coalition with the asker counts too (reason SAME_COALITION).
+// anonymous suggestion is. Sharing a current coalition with the asker counts too (reason SAME_COALITION), and so
+// does the asker's own history: skill exchanges done and the asker's own ratings of its exchanges and
+// collaborations (EXCHANGED_SKILLS / WORKED_TOGETHER "...; rated well"), see matching/partners/partner-score.ts.
 
 export interface TrustNeighbourhood {
   graph: TrustGraph;
@@ -41,9 +44,40 @@ export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId
   const direct = collaborators.get(organizationId) ?? new Set<string>();
   const circle = new Set<string>(direct);
   for (const friend of direct) for (const x of collaborators.get(friend) ?? []) if (x !== organizationId) circle.add(x);
-  const coalitionPeers = await loadCoalitionPeers(ctx, organizationId);
+  const [coalitionPeers, history] = await Promise.all([loadCoalitionPeers(ctx, organizationId), loadOwnHistory(ctx, organizationId)]);
   for (const id of coalitionPeers) circle.add(id);
-  return { graph: { collaborators, names, coalitionPeers }, circleIds: [...circle] };
+  for (const id of history.keys()) circle.add(id);
+  return { graph: { collaborators, names, coalitionPeers, history }, circleIds: [...circle] };
+}
+
+/**
+ * This organization's own history with the organizations it worked with directly, among those the viewer may
+ * name: collaborations and done skill exchanges (either way), with the ratings this organization gave them (its
+ * side's feedback column of a collaboration, its side's rating of an exchange). Never the other side's ratings:
+ * a suggestion's trust and its reason ("rated well") say nothing its own members could not read already.
+ */
+async function loadOwnHistory(ctx: RequestContext, organizationId: string): Promise<Map<string, PairHistory>> {
+  const params = new SqlParams();
+  const me = params.add(organizationId);
+  const rows: { id: string; exchanged: boolean; ratingSum: number; ratingCount: number }[] = await ctx.db.query(
+    `SELECT p.partner AS id, bool_or(p.exchanged) AS exchanged, coalesce(sum(p.rating), 0)::int AS "ratingSum",
+       count(p.rating)::int AS "ratingCount"
+     FROM (
+       SELECT CASE WHEN c.organization_a_id = ${me} THEN c.organization_b_id ELSE c.organization_a_id END AS partner, false AS exchanged,
+         CASE WHEN c.organization_a_id = ${me} THEN c.feedback_a ELSE c.feedback_b END AS rating
+       FROM collaborations c WHERE c.organization_a_id = ${me} OR c.organization_b_id = ${me}
+       UNION ALL
+       SELECT f.organization_id, true, r.requester_rating FROM offer_requests r JOIN offers f ON f.id = r.offer_id
+       WHERE r.requesting_organization_id = ${me} AND ${completedExchangeSql('r', 'f')}
+       UNION ALL
+       SELECT r.requesting_organization_id, true, r.offerer_rating FROM offers f JOIN offer_requests r ON r.offer_id = f.id
+       WHERE f.organization_id = ${me} AND ${completedExchangeSql('r', 'f')}
+     ) p JOIN organizations o ON o.id = p.partner
+     WHERE p.partner <> ${me} AND ${actingViewer(ctx.viewer).namedSql(params)}
+     GROUP BY p.partner`,
+    params.values,
+  );
+  return new Map(rows.map((r) => [r.id, { exchanged: r.exchanged, ratingSum: r.ratingSum, ratingCount: r.ratingCount }]));
 }
 
 /**

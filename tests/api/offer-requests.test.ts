@@ -1,11 +1,12 @@
 import {
+  CollaborationsDocument, PartnerSuggestionsDocument, RateCollaborationDocument, RequestIntroductionDocument, RespondToIntroductionDocument,
   CloseOfferOfRequestsDocument, CompleteOfferRequestDocument, OfferRequestsDocument, OfferWithViewerRequestDocument,
   OrganizationContactDocument, PostOfferToRequestDocument, RateOfferRequestDocument, RequestOfferDocument,
   RespondToOfferRequestDocument, WithdrawOfferRequestDocument,
   type OfferPostInput, type OfferRequestInput, type OfferRequestRateInput, type OfferRequestsQueryVariables,
   type OrganizationCreateInput,
 } from '../generated/graphql.js';
-import { addMember, addNeed, createOrg, signUp, skillId, type TestUser } from '../support/factories.js';
+import { addCapability, addMember, addNeed, createOrg, signUp, skillId, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, type GraphQLResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -411,5 +412,65 @@ describe('done and rated', () => {
     expect(rated).toMatchObject({ myRating: 4, partnerRated: false });
     const [row] = await app.db.query('SELECT requester_rating AS r, offerer_rating AS o FROM offer_requests WHERE id = $1', [own.id]);
     expect(row).toEqual({ r: null, o: 4 });
+  });
+});
+
+describe('feedback feeds partner suggestions', () => {
+  it('the requester\'s own ratings move the trust part: rated well above unrated above rated poorly, with reasons that say so', async () => {
+    const requester = await org(rafa, { name: 'Rater', issueAreaIds: [] });
+    await addNeed(app, rafa, requester.id, 'grant-writing', 'HIGH');
+    const helpers = await Promise.all(['Good helper', 'Plain helper', 'Poor helper'].map((name) => org(olga, { name })));
+    for (const h of helpers) await addCapability(app, olga, h.id, 'grant-writing', 'PROFICIENT');
+    const requests = [];
+    for (const h of helpers) {
+      const request = await askOk(requester, await postOffer(h));
+      await respond(olga.token, request.id, true);
+      ok(await complete(rafa.token, request.id));
+      requests.push(request.id);
+    }
+    ok(await rate(rafa.token, { offerRequestId: requests[0], rating: 5 }));
+    ok(await rate(rafa.token, { offerRequestId: requests[2], rating: 1 }));
+    // The other side's ratings of the requester are its own business: they move nothing here.
+    ok(await rate(olga.token, { offerRequestId: requests[0], rating: 1 }));
+    ok(await rate(olga.token, { offerRequestId: requests[1], rating: 1 }));
+
+    const nodes = ok(await gql(app, PartnerSuggestionsDocument, { organizationId: requester.id, first: 50 }, rafa.token)).partnerSuggestions.nodes;
+    const of = (h: Org) => nodes.find((n) => n.organization?.id === h.id)!;
+    const [good, plain, poor] = helpers.map(of);
+    expect([good.parts.trust, plain.parts.trust, poor.parts.trust].map((t) => Math.round(t * 100) / 100)).toEqual([1, 0.6, 0.2]);
+    expect(good.score).toBeGreaterThan(plain.score);
+    expect(plain.score).toBeGreaterThan(poor.score);
+    const trustReason = (n: typeof good) => n.reasons.find((r) => r.code === 'EXCHANGED_SKILLS')?.text;
+    expect([trustReason(good), trustReason(plain), trustReason(poor)]).toEqual([
+      'you exchanged skills before; rated well', 'you exchanged skills before', 'you exchanged skills before; rated poorly',
+    ]);
+
+    // A third party's suggestions know nothing of these exchanges or their ratings.
+    const outsider = await org(tess, { name: 'Outsider' });
+    await addNeed(app, tess, outsider.id, 'grant-writing', 'HIGH');
+    const theirs = ok(await gql(app, PartnerSuggestionsDocument, { organizationId: outsider.id, first: 50 }, tess.token)).partnerSuggestions.nodes;
+    for (const h of helpers) {
+      const node = theirs.find((n) => n.organization?.id === h.id)!;
+      expect({ trust: node.parts.trust, codes: node.reasons.map((r) => r.code).filter((c) => c === 'EXCHANGED_SKILLS' || c === 'WORKED_TOGETHER') })
+        .toEqual({ trust: 0, codes: [] });
+    }
+  });
+
+  it('a collaboration\'s rating counts the same way', async () => {
+    const rater = await org(rafa, { name: 'Collaborating rater' });
+    await addNeed(app, rafa, rater.id, 'grant-writing', 'HIGH');
+    const partner = await org(olga, { name: 'Collaborating partner' });
+    await addCapability(app, olga, partner.id, 'grant-writing', 'PROFICIENT');
+    const intro = ok(await gql(app, RequestIntroductionDocument, { input: { fromOrganizationId: rater.id, toOrganizationId: partner.id, message: 'Hi' } }, rafa.token));
+    ok(await gql(app, RespondToIntroductionDocument, { input: { introductionId: intro.requestIntroduction.introduction!.id, accept: true } }, olga.token));
+    const [collaboration] = ok(await gql(app, CollaborationsDocument, { organizationId: rater.id }, rafa.token)).collaborations.nodes;
+    const trustOf = async () => {
+      const nodes = ok(await gql(app, PartnerSuggestionsDocument, { organizationId: rater.id, first: 50 }, rafa.token)).partnerSuggestions.nodes;
+      const node = nodes.find((n) => n.organization?.id === partner.id)!;
+      return { trust: Math.round(node.parts.trust * 100) / 100, reason: node.reasons.find((r) => r.code === 'WORKED_TOGETHER')?.text };
+    };
+    expect(await trustOf()).toEqual({ trust: 0.6, reason: 'you have worked together before' });
+    ok(await gql(app, RateCollaborationDocument, { input: { collaborationId: collaboration.id, rating: 2 } }, rafa.token));
+    expect(await trustOf()).toEqual({ trust: 0.4, reason: 'you have worked together before; rated poorly' });
   });
 });

@@ -7,6 +7,12 @@ import { COALITION_TRUST, emptyParts, newTrace, scoreCandidate, type RequesterCo
 import type { EngineOrg, PartnerSuggestion, Reason } from '../types.js';
 import { PRIORITY_WEIGHT } from '../weights.js';
 
+/** How the requester itself rated its past work with the candidate, in words; nothing when it did not rate. */
+function ratingWords(mean: number | null): string {
+  if (mean === null) return '';
+  return mean >= 3.5 ? '; rated well' : mean <= 2.5 ? '; rated poorly' : '; rated fair';
+}
+
 export function buildSuggestion(ctx: RequesterContext, b: EngineOrg): PartnerSuggestion {
   const a = ctx.org;
   const trace = newTrace(a, b);
@@ -61,9 +67,12 @@ export function buildSuggestion(ctx: RequesterContext, b: EngineOrg): PartnerSug
   const band = distanceWords(trace.distanceKm, precision, a.country, b.country);
   if (band) reasons.push({ code: 'DISTANCE', text: band, weight: w.proximity * parts.proximity });
 
-  if (trace.direct) reasons.push({ code: 'WORKED_TOGETHER', text: 'you have worked together before', weight: w.trust * 0.6 });
+  // Worked together: a skill exchange says what kind of work; the requester's own ratings say how it went.
+  const directPart = trace.directTrust ?? 0;
+  const rated = ratingWords(trace.meanRating ?? null);
+  if (trace.exchanged) reasons.push({ code: 'EXCHANGED_SKILLS', text: `you exchanged skills before${rated}`, weight: w.trust * directPart });
+  else if (trace.direct) reasons.push({ code: 'WORKED_TOGETHER', text: `you have worked together before${rated}`, weight: w.trust * directPart });
   if (trace.coalition) reasons.push({ code: 'SAME_COALITION', text: 'you are members of the same coalition', weight: w.trust * COALITION_TRUST });
-  const directPart = trace.direct ? 0.6 : trace.coalition ? COALITION_TRUST : 0;
   const friendWeight = trace.friendIds.length > 0 ? (w.trust * (parts.trust - directPart)) / trace.friendIds.length : 0;
   for (const id of [...trace.friendIds].sort()) {
     reasons.push({ code: 'COMMON_PARTNER', text: `you both worked with ${orgName(id, ctx.trust)}`, weight: friendWeight });

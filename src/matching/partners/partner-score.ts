@@ -3,7 +3,7 @@
 // candidate allocates nothing unless a trace is requested for building reasons (or the candidate has more
 // needs than any before it, which grows the outward scratch once).
 import { closenessFactor, rawDistanceKm } from '../geo.js';
-import type { EngineOrg, PartnerWeights, ScoreOptions, ScoreParts, TrustGraph } from '../types.js';
+import type { EngineOrg, PairHistory, PartnerWeights, ScoreOptions, ScoreParts, TrustGraph } from '../types.js';
 import { EXACT_SKILL_MATCH, LEVEL_WEIGHT, PRIORITY_WEIGHT, SAME_CATEGORY_MATCH, resolveWeights } from '../weights.js';
 
 // Module-level aliases: CommonJS output reads imports through export getters on every use, which shows up
@@ -70,7 +70,13 @@ export interface ScoreTrace {
   friendIds: string[];
   /** They share a current coalition (and have not worked together directly). */
   coalition?: boolean;
+  /** They collaborated. */
   direct: boolean;
+  /** They exchanged skills (an offer request done, either way). */
+  exchanged?: boolean;
+  /** The direct part of trust (directTrust), and the mean of the requester's own ratings of their past work. */
+  directTrust?: number;
+  meanRating?: number | null;
   distanceKm: number | null;
 }
 
@@ -253,28 +259,58 @@ export function scoreCandidate(ctx: RequesterContext, b: EngineOrg, parts: Score
 /** Trust from a shared current coalition when the pair has not (yet) worked together directly. */
 export const COALITION_TRUST = 0.5;
 
+/** Trust from having worked together (a collaboration, or a skill exchange done either way), before feedback. */
+export const WORKED_TRUST = 0.6;
+
+/** How far the requester's own ratings move the worked-together trust, at full confidence. */
+export const FEEDBACK_SWING = 0.8;
+
 /**
- * Direct collaboration counts most, a shared coalition a little less (not both); friends in common (orgs both
- * worked with) add up to a cap.
+ * What the requester's own ratings of its past work with a candidate do to trust: the mean m of its n ratings
+ * (1..5) gives f = (m - 3) / 2 in -1..1, weighed by a confidence c = n / (n + 1) that grows with the number of
+ * ratings; the shift is FEEDBACK_SWING x f x c. One rating of 4 lifts the worked-together 0.6 to 0.8 and one of 5
+ * to 1.0; one of 1 lowers it to 0.2, three of 1 to 0.0 (no better than strangers), many of 1 towards -0.2 (worse
+ * than strangers); a 3 is neutral, and no rating leaves 0.6.
+ */
+export function feedbackShift(history: PairHistory | undefined): number {
+  if (!history || history.ratingCount === 0) return 0;
+  const f = (history.ratingSum / history.ratingCount - 3) / 2;
+  return FEEDBACK_SWING * f * (history.ratingCount / (history.ratingCount + 1));
+}
+
+/**
+ * The direct part of trust: WORKED_TRUST plus the feedback shift when the two worked together, else
+ * COALITION_TRUST when they share a current coalition, else 0.
+ */
+export function directTrust(worked: boolean, coalition: boolean, history: PairHistory | undefined): number {
+  if (worked) return WORKED_TRUST + feedbackShift(history);
+  return coalition ? COALITION_TRUST : 0;
+}
+
+/**
+ * Trust, from the requester's side only (documented in README, "Partner score: trust"):
+ *   trust = min(1, directTrust + 0.4 x min(friends in common, 3) / 3)
+ * where friends in common are organizations both collaborated with. Poor exchanges can take it below 0.
  */
 function trustScore(ctx: RequesterContext, b: EngineOrg, trace?: ScoreTrace): number {
   const mine = ctx.collaborators;
-  const coalition = ctx.trust.coalitionPeers?.has(b.id) ?? false;
-  if (!mine || mine.size === 0) {
-    if (trace) trace.coalition = coalition;
-    return coalition ? COALITION_TRUST : 0;
-  }
-  const direct = mine.has(b.id);
+  const history = ctx.trust.history?.get(b.id);
+  const worked = (mine?.has(b.id) ?? false) || (history?.exchanged ?? false);
+  const coalition = !worked && (ctx.trust.coalitionPeers?.has(b.id) ?? false);
+  const direct = directTrust(worked, coalition, history);
   // Two-hop counts were precomputed from the requester's side, so this is one small-map lookup instead of
   // a lookup in the (large) global graph plus a set intersection per candidate.
-  const friends = ctx.twoHop.get(b.id) ?? 0;
+  const friends = mine && mine.size > 0 ? ctx.twoHop.get(b.id) ?? 0 : 0;
   if (trace) {
-    trace.direct = direct;
-    trace.coalition = coalition && !direct;
+    trace.direct = mine?.has(b.id) ?? false;
+    trace.exchanged = history?.exchanged ?? false;
+    trace.coalition = coalition;
+    trace.directTrust = direct;
+    trace.meanRating = history && history.ratingCount > 0 ? history.ratingSum / history.ratingCount : null;
     const theirs = ctx.trust.collaborators.get(b.id);
-    if (theirs) for (const id of mine) if (id !== b.id && theirs.has(id)) trace.friendIds.push(id);
+    if (mine && theirs) for (const id of mine) if (id !== b.id && theirs.has(id)) trace.friendIds.push(id);
   }
-  return Math.min(1, (direct ? 0.6 : coalition ? COALITION_TRUST : 0) + (0.4 * Math.min(friends, 3)) / 3);
+  return Math.min(1, direct + (0.4 * Math.min(friends, 3)) / 3);
 }
 
 /** For every org two hops away: how many of the requester's collaborators it has worked with. */

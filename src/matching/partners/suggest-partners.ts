@@ -62,9 +62,9 @@ export function countPartners(requester: EngineOrg, candidates: EngineOrg[], tru
 function eligibleScore(ctx: RequesterContext, b: EngineOrg, parts: ScoreParts): number | null {
   if (b.id === ctx.org.id || isBlocked(ctx, b)) return null;
   const score = scoreCandidate(ctx, b, parts);
-  // Zero benefit: nothing offered either way, no shared cause, no trust. Proximity or language alone is
-  // no reason to introduce two organizations.
-  if (parts.coveredByThem === 0 && parts.coversTheirNeeds === 0 && parts.sharedIssues === 0 && parts.trust === 0) return null;
+  // Zero benefit: nothing offered either way, no shared cause, no trust (or only distrust after poorly rated
+  // work together). Proximity or language alone is no reason to introduce two organizations.
+  if (parts.coveredByThem === 0 && parts.coversTheirNeeds === 0 && parts.sharedIssues === 0 && parts.trust <= 0) return null;
   return score;
 }
 
