@@ -35,6 +35,11 @@ const PAGE = 'connection plumbing: the nodes inside are checked by their own rul
 const MUTATION = 'mutation payload: read through the same type rules (owner, stranger and admin probes)';
 const LIVE_OFFER = 'offerPosted: each event read for the subscriber through visibleOffersFrom (+ its filter): an offer offer(id) would not show never arrives (tests/api/subscriptions.test.ts)';
 const LIVE_INBOX = 'inboxUpdated: members of the organization only, read from its side of the exchange; a decline to the requester only (tests/api/subscriptions.test.ts)';
+const COALITION = 'coalition: by its visibility (PUBLIC anyone, NETWORK signed-in, PRIVATE insiders and invited organizations), NOT_FOUND alike';
+const PARTICIPANT = 'coalition member: named to insiders; to others only where its member visibility and its own visibility allow, else an anonymous participant with nothing else (checkParticipant)';
+const COALITION_INVITATION = 'coalition invitations: insiders of the coalition (all it sent) and members of the invited organization (delivered ones)';
+const LIVE_OFFER = 'offerPosted: each event read for the subscriber through visibleOffersFrom (+ its filter): an offer offer(id) would not show never arrives (tests/api/subscriptions.test.ts)';
+const LIVE_INBOX = 'inboxUpdated: members of the organization only, read from its side of the exchange; a decline to the requester only (tests/api/subscriptions.test.ts)';
 const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
 
 /** Every field of every sensitive type (and every root field returning one), with the rule that covers it. */
@@ -349,6 +354,48 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Mutation.respondToIntroduction': MUTATION,
   'Mutation.withdrawIntroduction': MUTATION,
   'Mutation.rateCollaboration': MUTATION,
+  // Coalitions (privacy/coalition-visibility.ts; probes in schema-coverage.test.ts 'coalitions', attacks in
+  // tests/privacy/coalitions-privacy.test.ts): a coalition is seen by its visibility (PRIVATE: members and invited
+  // organizations); its members by name to insiders, to others only where the member's and the organization's own
+  // visibility allow (a PRIVATE organization is always an anonymous participant to them: checkParticipant)
+  ...Object.fromEntries(['id', 'name', 'requiredCategoryIds', 'visibility', 'status', 'createdAt', 'issueArea', 'scope', 'memberCount', 'viewerIsMember']
+    .map((f) => [`Coalition.${f}`, COALITION])),
+  'Coalition.members': `${COALITION}; ${PARTICIPANT}`,
+  'Coalition.coordinator': `${COALITION}; ${PARTICIPANT}`,
+  'Coalition.charter': `${COALITION}; the rotation order by ${PARTICIPANT}`,
+  'Coalition.charterVersions': `${COALITION}; insiders only (empty for others)`,
+  'Coalition.invitations': `${COALITION}; insiders only (null for others); a decline reads PENDING (tests/api/coalitions.test.ts)`,
+  'Coalition.coverage': `${COALITION}; insiders only (null for others); gap fillers by ${ORG} (acting)`,
+  ...Object.fromEntries(['version', 'purpose', 'decisionRule', 'quorum', 'resourceSharing', 'nonNegotiables', 'rotationPeriodDays', 'endorsements', 'createdAt']
+    .map((f) => [`CoalitionCharter.${f}`, `${COALITION}: the charter is the coalition's public text`])),
+  'CoalitionCharter.rotationOrder': PARTICIPANT,
+  'CoalitionCoordinator.member': PARTICIPANT,
+  'CoalitionCoordinator.until': COALITION,
+  ...Object.fromEntries(['organization', 'anonymous', 'role', 'visibility', 'joinedAt', 'endorsedCurrentCharter', 'coordinator']
+    .map((f) => [`CoalitionParticipant.${f}`, PARTICIPANT])),
+  ...Object.fromEntries(['cells', 'gaps', 'gapFillers'].map((f) => [`CoalitionCoverage.${f}`, 'coverage: insiders only; members by the participant rule, gap fillers by the Organization rule (acting)'])),
+  ...Object.fromEntries(['categoryId', 'level', 'skillName', 'member'].map((f) => [`CoalitionCoverageCell.${f}`, 'coverage: insiders only'])),
+  ...Object.fromEntries(['id', 'coalition', 'categoryId', 'message', 'status', 'createdAt', 'expiresAt', 'invitedBy']
+    .map((f) => [`CoalitionInvitation.${f}`, COALITION_INVITATION])),
+  'CoalitionInvitation.invitee': `${COALITION_INVITATION}; named, or its frozen card until it accepts`,
+  'CoalitionInvitee.organization': `${COALITION_INVITATION}; ${ORG}; an invitation through a card names nobody until accepted`,
+  'CoalitionInvitee.anonymous': `elsewhere: tests/privacy/coalitions-privacy.test.ts (invitations through an anonymous card show the card, never the organization, until it accepts); ${CARD}`,
+  ...Object.fromEntries(['Coalition', 'CoalitionInvitation'].flatMap((t) => [
+    [`${t}Connection.edges`, PAGE],
+    [`${t}Connection.nodes`, 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/coalitions.test.ts reads nodes'],
+    [`${t}Connection.pageInfo`, PAGE],
+    [`${t}Connection.totalCount`, t === 'Coalition' ? 'counts only coalitions the viewer may see' : 'counts what the viewer may read (a decline counted as PENDING)'],
+    [`${t}Edge.cursor`, PAGE],
+    [`${t}Edge.node`, PAGE],
+  ])),
+  ...Object.fromEntries(['coalitionCreate', 'coalitionInvite', 'coalitionInvitationAccept', 'coalitionInvitationDecline', 'coalitionLeave',
+    'coalitionCharterEndorse', 'coalitionMemberVisibilitySet'].map((f) => [`Mutation.${f}`, MUTATION])),
+  ...Object.fromEntries(['coalition', 'invitations', 'userErrors'].map((f) => [`CoalitionCreatePayload.${f}`, MUTATION])),
+  ...Object.fromEntries(['coalition', 'userErrors'].map((f) => [`CoalitionPayload.${f}`, MUTATION])),
+  ...Object.fromEntries(['invitation', 'userErrors'].map((f) => [`CoalitionInvitationPayload.${f}`, MUTATION])),
+  'Query.coalition': `${COALITION}; null for a hidden one exactly as for a random id`,
+  'Query.coalitions': `${COALITION}; memberOrganizationId only for your own organizations`,
+  'Query.coalitionInvitationsReceived': `${COALITION_INVITATION}; members of the invited organization only`,
   // Vouching (privacy/vouch-visibility.ts): a vouch is shown only where both of its organizations are visible to the
   // viewer; withdrawn vouches and the whole chain only to admins (checkVouch)
   ...Object.fromEntries(['id', 'statement', 'createdAt', 'counts'].map((f) => [`Vouch.${f}`, VOUCH])),

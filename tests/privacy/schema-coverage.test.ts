@@ -307,10 +307,11 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
   if (type === 'AnonymousOrganization') checkAnonymous(probe, obj);
   if (type === 'PartnerSuggestion') checkSuggestion(probe, obj);
   if (type === 'Vouch') checkVouch(probe, obj);
-  if (type === 'Offer') checkOffer(probe, obj, extra);
-  if (type === 'OfferMatch') checkOfferMatch(probe, obj);
+  if (type === 'CoalitionParticipant') checkParticipant(probe, obj);
   if (type === 'EventCounterpart') checkCounterpart(probe, obj);
   if (type === 'EventPlace') checkEventPlace(probe, obj);
+  if (type === 'Offer') checkOffer(probe, obj, extra);
+  if (type === 'OfferMatch') checkOfferMatch(probe, obj);
   if (type === 'User') expect({ where: probe.label, email: obj.email }).toEqual({ where: probe.label, email: users[probe.viewer as Exclude<ViewerName, 'anonymous'>].email });
   for (const [key, v] of Object.entries(obj)) {
     // An offer's card shows one capability, not the organization's list: checkOffer holds it to that rule.
@@ -318,6 +319,18 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
     // The near filter measured the offer, not its organization: that one carries no distance here.
     walk(probe, v, type === 'Offer' ? {} : extra);
   }
+}
+
+/**
+ * A coalition member: an anonymous participant shows nothing else, and only to viewers that are not insiders (in the
+ * fixture the member and the owner belong to every member organization); a named one is an Organization, checked by
+ * checkOrganization against the acting rule (for outsiders the member visibility equals the organization's own).
+ */
+function checkParticipant(probe: Probe, participant: Record<string, unknown>): void {
+  if (!participant.anonymous) return;
+  const where = `${probe.label} as ${probe.viewer}: anonymous participant`;
+  const shown = Object.fromEntries(Object.entries(participant).filter(([k, v]) => !['__typename', 'anonymous', 'coordinator'].includes(k) && v !== null));
+  expect({ where, shown, outsider: !isMember(probe.viewer) }).toEqual({ where, shown: {}, outsider: true });
 }
 
 function root(name: string, field: string): void {
@@ -934,6 +947,109 @@ describe('events', () => {
     await mutate('stranger', 'eventMeetingsSwap', 'EventMeetingsSwapInput', 'EventSchedulePayload', { meetingIds: ids.slice(0, 2) });
     await mutate('stranger', 'eventUpdate', 'EventUpdateInput', 'EventPayload', { id: small.id, title: 'Smaller' });
     await mutate('stranger', 'eventCancel', 'EventIdInput', 'EventPayload', { eventId: small.id });
+  });
+});
+
+describe('coalitions', () => {
+  // The PUBLIC EXACT target founds a PUBLIC coalition and invites every other target, which the owner accepts: the
+  // member and the owner (members of every target) are insiders, everyone else an outsider who sees PRIVATE targets
+  // (and NETWORK ones when signed out) as anonymous participants. The PRIVATE CITY target founds a PRIVATE coalition.
+  let open: string;
+  let hidden: string;
+  // Selections kept under the depth limit: organizations flat (their own fields are probed at the top of this file,
+  // here what matters is which of them are named, and their contact details), a nested coalition without its lists.
+  const orgFlat = (): string => {
+    const all = (schema.getType('Organization') as GraphQLObjectType).getFields();
+    return ['__typename', ...Object.keys(all).filter((n) => !all[n].args.some((a) => isNonNullType(a.type)))
+      .filter((n) => !isObjectType(getNamedType(all[n].type)) || n === 'location').map((n) => (n === 'location' ? `location { ${select('Location')} }` : n))].join(' ');
+  };
+  const fields = (typeName: string, leave: string[], path: ReadonlySet<string> = new Set()): string => {
+    if (typeName === 'Organization') return orgFlat();
+    const within = new Set(path).add(typeName);
+    const all = (schema.getType(typeName) as GraphQLObjectType).getFields();
+    return ['__typename', ...Object.keys(all).filter((n) => !leave.includes(n) && !all[n].args.some((a) => isNonNullType(a.type)) && !(n === 'nodes' && all.edges))
+      .flatMap((n) => {
+        const named = getNamedType(all[n].type);
+        if (!isObjectType(named)) return [n];
+        if (named.name === 'Coalition') return within.has('Coalition') ? [] : [`${n} { ${fields('Coalition', COALITION_LISTS, within)} }`];
+        if (within.has(named.name)) return [];
+        return [`${n} { ${fields(named.name, [], within)} }`];
+      })].join(' ');
+  };
+  const COALITION_LISTS = ['invitations', 'coverage', 'members', 'charter', 'charterVersions', 'coordinator'];
+  const questions = () => [
+    `query($id: ID!) { coalition(id: $id) { ${fields('Coalition', ['invitations', 'coverage', 'charter', 'charterVersions', 'coordinator'])} } }`,
+    `query($id: ID!) { coalition(id: $id) { __typename id charter { ${fields('CoalitionCharter', [])} } charterVersions { ${fields('CoalitionCharter', [])} } coordinator { ${fields('CoalitionCoordinator', [])} } } }`,
+    `query($id: ID!) { coalition(id: $id) { __typename id invitations(first: 20) { ${fields('CoalitionInvitationConnection', [])} } } }`,
+    `query($id: ID!) { coalition(id: $id) { __typename id coverage { ${fields('CoalitionCoverage', [])} } } }`,
+  ];
+  const mutate = async (viewer: ViewerName, field: string, inputType: string, payloadType: string, input: Record<string, unknown>) => {
+    const data = ok(await ask(viewer, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${fields(payloadType, [])} } }`, { input }));
+    walk({ viewer, acting: true, label: `${field} payload` }, data);
+    root('Mutation', field);
+    const payload = data[field] as Record<string, unknown> & { userErrors: unknown[] };
+    expect({ field, userErrors: payload.userErrors }).toEqual({ field, userErrors: [] });
+    return payload;
+  };
+
+  beforeAll(async () => {
+    const founder = targets.find((t) => t.visibility === 'PUBLIC' && t.precision === 'EXACT')!;
+    const others = targets.filter((t) => t !== founder);
+    const created = await mutate('owner', 'coalitionCreate', 'CoalitionCreateInput', 'CoalitionCreatePayload', {
+      organizationId: founder.id, name: 'Probe coalition', issueAreaId: area, visibility: 'PUBLIC', requiredCategoryIds: ['LOGISTICS', 'POLICY'],
+      charter: { purpose: 'Probe', rotationPeriodDays: 30, rotationOrderIds: targets.map((t) => t.id) }, invite: { organizationIds: others.map((t) => t.id) },
+    });
+    open = (created.coalition as { id: string }).id;
+    for (const invitation of created.invitations as { id: string }[]) {
+      await mutate('owner', 'coalitionInvitationAccept', 'CoalitionInvitationAcceptInput', 'CoalitionInvitationPayload', { invitationId: invitation.id });
+    }
+    const secretFounder = targets.find((t) => t.visibility === 'PRIVATE' && t.precision === 'CITY')!;
+    hidden = ((await mutate('owner', 'coalitionCreate', 'CoalitionCreateInput', 'CoalitionCreatePayload', {
+      organizationId: secretFounder.id, name: 'Probe secret coalition', issueAreaId: area, visibility: 'PRIVATE', charter: { purpose: 'Hidden' },
+    })).coalition as { id: string }).id;
+    const invited = await mutate('owner', 'coalitionInvite', 'CoalitionInviteInput', 'CoalitionInvitationPayload', { coalitionId: hidden, inviteeOrganizationId: founder.id });
+    await mutate('owner', 'coalitionInvitationDecline', 'CoalitionInvitationDeclineInput', 'CoalitionInvitationPayload', { invitationId: (invited.invitation as { id: string }).id });
+    await mutate('owner', 'coalitionCharterEndorse', 'CoalitionCharterEndorseInput', 'CoalitionPayload', { coalitionId: open, organizationId: others[0].id, version: 1 });
+    await mutate('owner', 'coalitionMemberVisibilitySet', 'CoalitionMemberVisibilitySetInput', 'CoalitionPayload', { coalitionId: open, organizationId: founder.id, visibility: 'PUBLIC' });
+    await mutate('owner', 'coalitionLeave', 'CoalitionLeaveInput', 'CoalitionPayload', { coalitionId: hidden, organizationId: secretFounder.id });
+  }, 60_000);
+
+  it.each(VIEWERS)('coalition(id) as %s names members only where it may, anonymous participants otherwise, lists for insiders', async (viewer) => {
+    const probe: Probe = { viewer, acting: true, label: 'coalition' };
+    const [a, x, b, c] = await Promise.all(questions().map(async (q) => ok(await ask(viewer, q, { id: open }))));
+    walk(probe, [a, x, b, c]);
+    const coalition = a.coalition as { members: { anonymous: boolean; organization: { id: string } | null }[]; memberCount: number; viewerIsMember: boolean };
+    const insider = isMember(viewer);
+    const nameable = targets.filter((t) => canName(probe, t)).map((t) => t.id).sort();
+    expect({ viewer, named: coalition.members.filter((m) => !m.anonymous).map((m) => m.organization!.id).sort(), anonymous: coalition.members.filter((m) => m.anonymous).length })
+      .toEqual({ viewer, named: nameable, anonymous: targets.length - nameable.length });
+    expect({ viewer, count: coalition.memberCount, insider: coalition.viewerIsMember }).toEqual({ viewer, count: targets.length, insider });
+    expect({ viewer, lists: [(b.coalition as { invitations: unknown }).invitations !== null, (c.coalition as { coverage: unknown }).coverage !== null] })
+      .toEqual({ viewer, lists: [insider, insider] });
+    // The PRIVATE coalition (its founder left, so it closed; the invitation was declined): only insiders ever saw it,
+    // and now nobody; an outsider's answer is a random id's.
+    const secret = await ask(viewer, questions()[0], { id: hidden });
+    expect(secret).toEqual(await ask(viewer, questions()[0], { id: '00000000-0000-4000-8000-000000000000' }));
+    root('Query', 'coalition');
+  });
+
+  it('coalitions lists and received invitations follow the same rules', async () => {
+    for (const viewer of VIEWERS) {
+      const probe: Probe = { viewer, acting: true, label: 'coalitions' };
+      const list = ok(await ask(viewer, `query { coalitions(first: 5) { ${fields('CoalitionConnection', [])} } }`));
+      walk(probe, list);
+      const ids = nodes(list.coalitions as Connection<{ id: string }>).map((n) => n.id);
+      expect({ viewer, open: ids.includes(open), hidden: ids.includes(hidden) }).toEqual({ viewer, open: true, hidden: false });
+    }
+    root('Query', 'coalitions');
+    const founder = targets.find((t) => t.visibility === 'PUBLIC' && t.precision === 'EXACT')!;
+    for (const viewer of ['owner', 'member'] as const) {
+      const received = ok(await ask(viewer, `query($id: ID!) { coalitionInvitationsReceived(organizationId: $id, first: 5) { ${fields('CoalitionInvitationConnection', [])} } }`, { id: founder.id }));
+      walk({ viewer, acting: true, label: 'coalitionInvitationsReceived' }, received);
+      // Its own answer: the decline reads DECLINED to the invited organization.
+      expect(nodes(received.coalitionInvitationsReceived as Connection<{ status: string }>).map((n) => n.status)).toEqual(['DECLINED']);
+    }
+    root('Query', 'coalitionInvitationsReceived');
   });
 });
 
