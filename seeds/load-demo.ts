@@ -8,6 +8,7 @@ import {
   loadTaxonomyIds, type NeedRow, type OrganizationRow, type QueryFn,
 } from './bulk-insert.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.js';
+import { seedDemoCoalitions } from './demo-coalitions.js';
 import { seedDemoEvent } from './demo-event.js';
 import { insertDemoOffers } from './load-demo-offers.js';
 import { insertDemoRequests } from './load-demo-requests.js';
@@ -53,6 +54,7 @@ export async function loadDemoData(
   const result = await loadDemoOrganizations(ds, log);
   // The demo event goes through the event services, which read the organizations committed above.
   await seedDemoEvent(ds, log);
+  await seedDemoCoalitions(ds, log);
   return result;
 }
 
