@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -24,6 +24,8 @@ import { getSchema } from './schema.js';
 import { startSubscriptionServer } from './subscription-server.js';
 import { startLiveEvents } from './live-events.js';
 import { healthRoutes } from './health.routes.js';
+import { documentRoutes } from './documents.routes.js';
+import { startNoShowSweep } from '../events/no-show-sweep.js';
 import { metricsMiddleware, metricsRoute } from './metrics.js';
 import { EnginePool } from '../suggestions/engine-pool.js';
 import { startOfferSweep } from '../offers/offer-sweep.js';
@@ -139,6 +141,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
   const vouching = { vouchesForBadge: config.vouchesForBadge }; // the VOUCHED badge's threshold (vouching/vouching-policy.ts)
   const offerSweep = startOfferSweep(db, log); // stores derived offer statuses (offers/offer-sweep.ts)
+  // Signed links to event documents (events/document-token.ts): the configured key, else one per process.
+  const documentSecret = config.documentLinkSecret ? Buffer.from(config.documentLinkSecret) : randomBytes(32);
+  // No-shows at events with check-in open free their meetings as rounds start (events/no-show-sweep.ts).
+  const noShowSweep = startNoShowSweep(db, log, (viewer) => createContext({ viewer, db, requestId: 'no-show-sweep', log, engine, vouching }));
   const savedSearchMatcher = startSavedSearchMatcher(db, log, live.hub); // saved-searches/saved-search-matcher.ts
 
   const apollo = new ApolloServer<RequestContext>({
@@ -181,6 +187,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   app.use(metricsMiddleware());
   app.use(healthRoutes(db, () => live.health()));
   app.get('/metrics', metricsGuard(config), metricsRoute());
+  app.use(documentRoutes(db, log, documentSecret));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
@@ -204,7 +211,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
           });
         }
         const throttle = { clientAddress: clientAddress(req, config.rateLimits.trustProxy), throttles };
-        return createContext({ viewer, db, requestId, log: log.child({ requestId }), throttle, engine, vouching });
+        return createContext({ viewer, db, requestId, log: log.child({ requestId }), throttle, engine, vouching, documentSecret });
       },
     }),
   );
@@ -231,6 +238,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       await apollo.stop();
       await live.stop();
       await offerSweep.stop();
+      await noShowSweep.stop();
       await savedSearchMatcher.stop();
       await engine.close();
       await rateLimits.store.close();

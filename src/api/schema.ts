@@ -6,6 +6,7 @@ import { AccountResolver } from '../accounts/account.resolver.js';
 import { EventResolver } from '../events/event.resolver.js';
 import { EventRegistrationResolver } from '../events/registration.resolver.js';
 import { EventScheduleResolver } from '../events/schedule.resolver.js';
+import { EventsAfterResolver } from '../events/events-after.resolver.js';
 import { CoalitionResolver } from '../coalitions/coalition.resolver.js';
 import { CoalitionFieldsResolver, CoalitionInsiderFieldsResolver } from '../coalitions/coalition-fields.resolver.js';
 import { IntroductionResolver } from '../introductions/introduction.resolver.js';
@@ -32,7 +33,7 @@ export const resolvers = [
   OrganizationCapabilitiesResolver, OrganizationMembersResolver, ViewerMembershipsResolver,
   SuggestionResolver, IntroductionResolver, OfferResolver,
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
-  EventResolver, EventRegistrationResolver, EventScheduleResolver,
+  EventResolver, EventRegistrationResolver, EventScheduleResolver, EventsAfterResolver,
   VouchResolver, OrganizationVouchingResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
   SubscriptionResolver,

@@ -32,6 +32,11 @@ export interface Config {
   metricsToken: string | null;
   /** Rate limits and abuse throttles (src/api/rate-limits.ts, src/accounts/sign-in-throttle.ts). */
   rateLimits: RateLimitConfig;
+  /**
+   * Key of the short-lived signed links to event documents (events/document-token.ts). Unset: a random key per
+   * process (links then work only on the process that made them: set it when several processes serve the API).
+   */
+  documentLinkSecret: string | null;
   /** Vouches from verified organizations that give an organization the VOUCHED badge (src/vouching/). */
   vouchesForBadge: number;
 }
@@ -154,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminEmails: list(env.ADMIN_EMAILS).map((email) => email.toLowerCase()),
     engine: engineConfig(env),
     metricsToken: secret(env, 'METRICS_TOKEN', 16),
+    documentLinkSecret: secret(env, 'DOCUMENT_LINK_SECRET', 32),
     vouchesForBadge: integer(env, 'VOUCHES_FOR_BADGE', 2, 1, 100),
     rateLimits: {
       trustProxy: boolean(env, 'TRUST_PROXY', false),

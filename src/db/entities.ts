@@ -6,6 +6,7 @@ import { UserEntity } from '../accounts/user.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { EventMeetingEntity, EventScheduleChangeEntity } from '../events/meeting.entity.js';
 import { EventRegistrationEntity } from '../events/registration.entity.js';
+import { EventFunnelReleaseEntity, EventMeetingIntroductionEntity, EventVolunteerEntity } from '../events/events-after.entity.js';
 import { CollaborationEntity } from '../introductions/collaboration.entity.js';
 import { IntroductionEntity } from '../introductions/introduction.entity.js';
 import { CapabilityEntity } from '../capabilities/capability.entity.js';
@@ -39,6 +40,7 @@ export const entities = [
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
   ActivityEventEntity, ActivityEventHorizonEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,
+  EventVolunteerEntity, EventMeetingIntroductionEntity, EventFunnelReleaseEntity,
   CoalitionEntity, CoalitionMemberEntity, CoalitionCharterEntity, CoalitionCharterEndorsementEntity, CoalitionInvitationEntity, ServerKeyEntity,
   UrgentAlertEntity, UrgentAlertRecipientEntity, SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,
 ];

@@ -5,7 +5,7 @@ import type { RequestContext } from '../core/request-context.js';
 import { SqlParams } from '../core/sql-params.js';
 import type { Viewer } from '../core/viewer.js';
 import { lockOrganizations } from '../authorization/organization-guard.js';
-import { canSeeEvent, isOrganizer, visibleEventsSql } from '../privacy/event-visibility.js';
+import { canCheckIn, canSeeEvent, isOrganizer, visibleEventsSql } from '../privacy/event-visibility.js';
 import { EVENT_COLUMNS, EVENT_FROM, type EventRow } from './event-view.js';
 
 // Who may read and change an event. An event the viewer may not see answers NOT_FOUND exactly like a random id;
@@ -80,6 +80,33 @@ export async function lockEventWith(ctx: RequestContext, tx: EntityManager, even
     throw new NotFoundError('Event');
   }
   return { row, viewer };
+}
+
+/**
+ * Locks an event for the door (check-in): the organizing organization, then the event row. Organizers and the
+ * volunteers they designated pass (canCheckIn, roles read fresh under the lock); anyone else who sees the event is
+ * FORBIDDEN, and anyone who does not is NOT_FOUND.
+ */
+export async function lockEventAtDoor(ctx: RequestContext, tx: EntityManager, eventId: string): Promise<{ row: EventRow; viewer: Viewer }> {
+  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
+  const organizerId = await organizerOf(tx, eventId);
+  if (!organizerId) throw new NotFoundError('Event');
+  const { viewer } = await lockOrganizations(tx, ctx.viewer, [organizerId]);
+  const row = await lockedEventRow(tx, eventId);
+  const registered = await registeredAmong(tx, eventId, viewer.organizationIds);
+  if (!row || !canSeeEvent(viewer, { status: row.status, organizer: { id: organizerId, visibility: row.organizerVisibility } }, registered)) {
+    throw new NotFoundError('Event');
+  }
+  if (!canCheckIn(viewer, organizerId, await isVolunteer(tx, row.id, viewer.userId))) {
+    throw new ForbiddenError('Only the organizers and the volunteers they designated check attendees in');
+  }
+  return { row, viewer };
+}
+
+export async function isVolunteer(db: Pick<EntityManager, 'query'>, eventId: string, userId: string | null): Promise<boolean> {
+  if (!userId) return false;
+  const rows: unknown[] = await db.query('SELECT 1 FROM event_volunteers WHERE event_id = $1 AND user_id = $2', [eventId, userId]);
+  return rows.length > 0;
 }
 
 async function registeredAmong(tx: Pick<EntityManager, 'query'>, eventId: string, organizationIds: string[]): Promise<string[]> {

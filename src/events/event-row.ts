@@ -34,6 +34,8 @@ export interface EventRow {
   scheduledAt: Date | null;
   publishedAt: Date | null;
   createdAt: Date;
+  /** Check-in at the door is open with this grace (minutes after a round's start); null: not used. */
+  noShowGraceMinutes: number | null;
   /** The viewer's organizations registered (ACTIVE) at this event, when the query asked for them. */
   viewerRegistrations?: string[];
 }

@@ -14,7 +14,8 @@ export const EVENT_COLUMNS = `e.id, e.organizer_organization_id AS "organizerId"
   e.rounds, e.minutes_per_meeting AS "minutesPerMeeting", e.format, e.seats_per_table AS "seatsPerTable", e.capacity,
   ${EVENT_STATUS_SQL} AS status, e.status AS "storedStatus", e.attendee_list_visibility AS "attendeeListVisibility",
   e.kind_rules AS "kindRules", e.met_before AS "metBefore", e.schedule_seed AS "scheduleSeed",
-  e.scheduled_at AS "scheduledAt", e.published_at AS "publishedAt", e.created_at AS "createdAt"`;
+  e.scheduled_at AS "scheduledAt", e.published_at AS "publishedAt", e.created_at AS "createdAt",
+  e.no_show_grace_minutes AS "noShowGraceMinutes"`;
 
 /** FROM clause for EVENT_COLUMNS. */
 export const EVENT_FROM = 'events e JOIN organizations o ON o.id = e.organizer_organization_id';

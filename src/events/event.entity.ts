@@ -107,6 +107,13 @@ export class EventEntity {
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
 
+  /**
+   * Check-in at the door is open (null: not used). From then on an attendee not checked in this many minutes after
+   * the start of a round it meets in is a no-show, and its later meetings are freed (events/no-shows.ts).
+   */
+  @Column('smallint', { nullable: true })
+  noShowGraceMinutes: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

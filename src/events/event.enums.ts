@@ -92,3 +92,17 @@ export const EVENT_LIMITS = {
   maxDoNotMeet: 50,
   maxImportLines: 1000,
 } as const;
+
+export enum EventDocumentKind {
+  MATCH_LIST_CSV = 'MATCH_LIST_CSV',
+  ORGANIZER_SHEET = 'ORGANIZER_SHEET',
+  AGENDA = 'AGENDA',
+}
+registerEnumType(EventDocumentKind, {
+  name: 'EventDocumentKind',
+  description: 'MATCH_LIST_CSV: every meeting as CSV (organizers). ORGANIZER_SHEET: the whole schedule and the door list, '
+    + 'printable HTML (organizers). AGENDA: one registered organization\'s agenda, printable HTML (its members).',
+});
+
+/** After the event: how long attendees may say whether their meetings took place. */
+export const FEEDBACK_DAYS = 30;

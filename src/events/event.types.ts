@@ -6,6 +6,7 @@ import { UserError } from '../core/user-error.types.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
 import { AnonymousOrganization, SuggestionReason } from '../suggestions/suggestion.types.js';
+import { Introduction } from '../introductions/introduction.types.js';
 import { Skill } from '../taxonomy/taxonomy.types.js';
 import {
   AttendeeListVisibility, EventFormat, EventStatus, ImportLineStatus, KindRuleMode, MetBeforePolicy, RegistrationSource,
@@ -156,6 +157,15 @@ export class EventRegistration extends EventParty {
 
   @Field(() => DateTimeResolver, { nullable: true })
   cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The code printed on the agenda, typed at the door to check in.' })
+  checkInCode: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was checked in at the door.' })
+  checkedInAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was found absent: its later meetings were freed.' })
+  noShowAt: Date | null;
 }
 
 @ObjectType({ description: 'An entry of an event\'s attendee list: an organization you may name, and what it seeks and offers there.' })
@@ -272,6 +282,30 @@ export class EventCounterpart extends EventParty {
 
   @Field(() => [SuggestionReason], { description: 'Why you meet, the same sentences as partner suggestions; for an anonymous one only what its card shows.' })
   reasons: SuggestionReason[];
+
+  @Field(() => ID, { description: 'The meeting: mark it held (eventMeetingMark) or ask for an introduction from it.' })
+  meetingId: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Your answer: did it take place? (null until you say). The other side\'s answer is never shown.' })
+  viewerHeld: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Your rating of the meeting, 1 to 5. The other side\'s is never shown.' })
+  viewerRating: number | null;
+
+  @Field(() => Introduction, { nullable: true, description: 'The introduction your organization asked from this meeting, if any (never one the other side asked).' })
+  viewerIntroduction: Introduction | null;
+}
+
+@ObjectType({ description: 'A change to your agenda after publishing (a cancellation or a no-show moved a meeting).' })
+export class EventAgendaChange {
+  @Field(() => Int)
+  round: number;
+
+  @Field({ description: 'What changed, in words; it never says who cancelled or why.' })
+  message: string;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
 }
 
 @ObjectType({ description: 'One round of an agenda.' })
@@ -302,6 +336,9 @@ export class EventAgenda {
 
   @Field(() => [EventAgendaItem], { description: 'Every round, in order; rounds you are not available in are left out.' })
   items: EventAgendaItem[];
+
+  @Field(() => [EventAgendaChange], { description: 'Changes to your agenda since publishing, newest first.' })
+  changes: EventAgendaChange[];
 }
 
 @ObjectType()

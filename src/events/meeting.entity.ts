@@ -17,6 +17,8 @@ export interface StoredReason {
 @Index('event_meetings_registration_b_idx', ['registrationBId'])
 @Index('event_meetings_pair_key', ['eventId', 'round', 'registrationAId', 'registrationBId'], { unique: true })
 @Check('event_meetings_pair_order_check', `"registration_a_id" < "registration_b_id"`)
+@Check('event_meetings_rating_a_check', `"rating_a" BETWEEN 1 AND 5`)
+@Check('event_meetings_rating_b_check', `"rating_b" BETWEEN 1 AND 5`)
 @Entity('event_meetings')
 export class EventMeetingEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -69,6 +71,28 @@ export class EventMeetingEntity {
   /** Placed or changed by an organizer's hand. */
   @Column('boolean', { default: false })
   manual: boolean;
+
+  /**
+   * After the event, each side says whether the meeting took place (and may rate it, 1..5). A side's answer is its
+   * own: never shown to the other side or to the organizers, who read only the funnel's counts (events/funnel.ts).
+   */
+  @Column('boolean', { name: 'held_a', nullable: true })
+  heldA: boolean | null;
+
+  @Column('boolean', { name: 'held_b', nullable: true })
+  heldB: boolean | null;
+
+  @Column('smallint', { name: 'rating_a', nullable: true })
+  ratingA: number | null;
+
+  @Column('smallint', { name: 'rating_b', nullable: true })
+  ratingB: number | null;
+
+  @Column('timestamptz', { name: 'marked_a_at', nullable: true })
+  markedAAt: Date | null;
+
+  @Column('timestamptz', { name: 'marked_b_at', nullable: true })
+  markedBAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

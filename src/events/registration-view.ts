@@ -11,7 +11,8 @@ import type { EventRegistration } from './event.types.js';
 export const REGISTRATION_COLUMNS = `r.id, r.event_id AS "eventId", r.organization_id AS "organizationId", r.status, r.source,
   r.people, r.contact_email AS "contactEmail", r.seeking_skill_ids AS "seekingSkillIds", r.offering_skill_ids AS "offeringSkillIds",
   r.available_rounds AS "availableRounds", r.do_not_meet_ids AS "doNotMeetIds", r.max_meetings AS "maxMeetings",
-  r.created_at AS "createdAt", r.cancelled_at AS "cancelledAt"`;
+  r.created_at AS "createdAt", r.cancelled_at AS "cancelledAt", r.checkin_code AS "checkinCode", r.checked_in_at AS "checkedInAt",
+  r.no_show_at AS "noShowAt"`;
 
 export interface RegistrationRow {
   id: string;
@@ -29,6 +30,9 @@ export interface RegistrationRow {
   maxMeetings: number | null;
   createdAt: Date;
   cancelledAt: Date | null;
+  checkinCode: string | null;
+  checkedInAt: Date | null;
+  noShowAt: Date | null;
 }
 
 export async function toRegistrations(ctx: RequestContext, organizerId: string, rows: RegistrationRow[], parties?: EventParties): Promise<EventRegistration[]> {
@@ -49,6 +53,9 @@ export async function toRegistrations(ctx: RequestContext, organizerId: string, 
     maxMeetings: r.maxMeetings,
     createdAt: r.createdAt,
     cancelledAt: r.cancelledAt,
+    checkInCode: r.checkinCode,
+    checkedInAt: r.checkedInAt,
+    noShowAt: r.noShowAt,
   }));
 }
 

@@ -11,6 +11,8 @@ import { EventEntity } from './event.entity.js';
 // organizers and the registrant only (see privacy/event-visibility.ts); doNotMeetIds never leaves them.
 @Index('event_registrations_event_organization_key', ['eventId', 'organizationId'], { unique: true })
 @Index('event_registrations_organization_idx', ['organizationId'])
+// The door: a check-in code is unique within its event (events/check-in.service.ts assigns them).
+@Index('event_registrations_checkin_code_key', ['eventId', 'checkinCode'], { unique: true, where: '"checkin_code" IS NOT NULL' })
 @Check('event_registrations_max_meetings_check', `"max_meetings" IS NULL OR "max_meetings" >= 0`)
 @Entity('event_registrations')
 export class EventRegistrationEntity {
@@ -76,4 +78,15 @@ export class EventRegistrationEntity {
 
   @Column('timestamptz', { nullable: true })
   cancelledAt: Date | null;
+
+  /** Short code printed on the agenda; a volunteer at the door types it to check the organization in. */
+  @Column('varchar', { length: 8, nullable: true })
+  checkinCode: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  checkedInAt: Date | null;
+
+  /** Did not come: its meetings from the next round on were freed (the schedule repaired). Cleared by a check-in. */
+  @Column('timestamptz', { nullable: true })
+  noShowAt: Date | null;
 }

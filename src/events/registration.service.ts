@@ -13,6 +13,7 @@ import { assertChangeable } from './event.service.js';
 import { registrationValues, valuesOf, type RegistrationValues } from './registration-fields.js';
 import { REGISTRATION_COLUMNS, type RegistrationRow } from './registration-view.js';
 import { dropFromSchedule } from './schedule.service.js';
+import { assignCheckInCode } from './check-in-codes.js';
 
 // Registrations: a member (OWNER or EDITOR) registers its organization while the event is OPEN and before the
 // deadline; organizers add, change and cancel any registration until the event ends. Capacity binds everyone.
@@ -65,6 +66,7 @@ export async function writeRegistration(
          source = CASE WHEN status = 'ACTIVE' THEN source ELSE $9 END, updated_at = now() WHERE id = $1`,
       [before.id, ...params, source],
     );
+    await assignCheckInCode(tx, row.id, before.id);
     return { id: before.id, added: before.status !== RegistrationStatus.ACTIVE };
   }
   const [inserted]: { id: string }[] = await tx.query(
@@ -73,6 +75,7 @@ export async function writeRegistration(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [row.id, organizationId, ...params, source, userId],
   );
+  await assignCheckInCode(tx, row.id, inserted.id);
   return { id: inserted.id, added: true };
 }
 

@@ -145,7 +145,8 @@ export async function buildEventProblem(ctx: RequestContext, tx: EntityManager, 
       ...(row.format === 'TABLES' ? { seatsPerTable: row.seatsPerTable! } : {}),
       attendees: registrations.map((r) => ({
         id: r.id,
-        availableRounds: r.availableRounds ? r.availableRounds.filter((x) => x < row.rounds) : allRounds,
+        // A no-show is available nowhere: no repair ever gives it a meeting again (a check-in clears the mark).
+        availableRounds: r.noShowAt ? [] : r.availableRounds ? r.availableRounds.filter((x) => x < row.rounds) : allRounds,
         maxMeetings: r.maxMeetings,
       })),
       pairs: enginePairs,

@@ -13,6 +13,7 @@ import type { EventAgenda, EventAgendaItem, EventCounterpart, EventMeeting, Even
 import type { StoredReason } from './meeting.entity.js';
 import { REGISTRATION_COLUMNS, toRegistrations, type RegistrationRow } from './registration-view.js';
 import { activeRegistrations } from './schedule-input.js';
+import { agendaChanges, askedFromMeetings } from './agenda-extras.js';
 import { MEETING_COLUMNS, meetingRows, type MeetingRow } from './schedule-store.js';
 
 // What a schedule shows, and to whom. The organizers see every meeting, sit-out and change. An attendee sees its own
@@ -23,6 +24,13 @@ import { MEETING_COLUMNS, meetingRows, type MeetingRow } from './schedule-store.
 interface MeetingWithReasons extends MeetingRow {
   reasonsA: StoredReason[];
   reasonsB: StoredReason[];
+}
+
+interface MeetingWithMarks extends MeetingWithReasons {
+  heldA: boolean | null;
+  heldB: boolean | null;
+  ratingA: number | null;
+  ratingB: number | null;
 }
 
 const rounded = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -46,7 +54,7 @@ export async function organizerSchedule(ctx: RequestContext, row: EventRow): Pro
     for (const r of registrations) {
       const entry = byRegistration.get(r.id)!;
       const rounds = r.availableRounds ?? Array.from({ length: row.rounds }, (_, i) => i);
-      if (r.maxMeetings === 0 || rounds.length === 0) continue;
+      if (r.maxMeetings === 0 || rounds.length === 0 || r.noShowAt) continue;
       totals.push(entry.total);
       if (r.maxMeetings !== null && entry.rounds.size >= r.maxMeetings) continue;
       for (const round of rounds) if (round < row.rounds && !entry.rounds.has(round)) sitOuts.push({ round, registration: r });
@@ -127,11 +135,16 @@ export async function agendaFor(ctx: RequestContext, row: EventRow, organization
     [row.id, orgId],
   );
   if (!mine) return null;
-  const meetings: MeetingWithReasons[] = await ctx.db.query(
-    `SELECT ${MEETING_COLUMNS}, m.reasons_a AS "reasonsA", m.reasons_b AS "reasonsB" FROM event_meetings m
+  const meetings: MeetingWithMarks[] = await ctx.db.query(
+    `SELECT ${MEETING_COLUMNS}, m.reasons_a AS "reasonsA", m.reasons_b AS "reasonsB", m.held_a AS "heldA", m.held_b AS "heldB",
+       m.rating_a AS "ratingA", m.rating_b AS "ratingB" FROM event_meetings m
      WHERE m.event_id = $1 AND (m.registration_a_id = $2 OR m.registration_b_id = $2) ORDER BY m.round, m.id`,
     [row.id, mine.id],
   );
+  const [introductions, changes] = await Promise.all([
+    askedFromMeetings(ctx, meetings.map((m) => m.id), orgId),
+    agendaChanges(ctx, row.id, mine.id),
+  ]);
   const otherIds = meetings.map((m) => (m.registrationAId === mine.id ? m.registrationBId : m.registrationAId));
   const others: RegistrationRow[] = otherIds.length
     ? await ctx.db.query(`SELECT ${REGISTRATION_COLUMNS} FROM event_registrations r WHERE r.id = ANY($1::uuid[])`, [otherIds])
@@ -139,7 +152,7 @@ export async function agendaFor(ctx: RequestContext, row: EventRow, organization
   const otherById = new Map(others.map((r) => [r.id, r]));
   const parties = await EventParties.load(ctx, [mine.organizationId, ...mine.doNotMeetIds, ...others.map((r) => r.organizationId)]);
   const [registration] = await toRegistrations(ctx, row.organizerId, [mine], parties);
-  const counterpart = (m: MeetingWithReasons): EventCounterpart => {
+  const counterpart = (m: MeetingWithMarks): EventCounterpart => {
     const mineIsA = m.registrationAId === mine.id;
     const other = otherById.get(mineIsA ? m.registrationBId : m.registrationAId)!;
     const named = parties.named(other.organizationId);
@@ -149,6 +162,11 @@ export async function agendaFor(ctx: RequestContext, row: EventRow, organization
       people: named ? other.people : [],
       score: named ? m.score : band(m.score),
       reasons: named ? reasons : reasons.filter((r) => CARD_REASON_CODES.has(r.code)).map((r) => ({ ...r, weight: band(r.weight) })),
+      // Only this side's own answers and asks: the other side's mark, rating or introduction never appear here.
+      meetingId: m.id,
+      viewerHeld: mineIsA ? m.heldA : m.heldB,
+      viewerRating: mineIsA ? m.ratingA : m.ratingB,
+      viewerIntroduction: introductions.get(m.id) ?? null,
     };
   };
   const rounds = mine.availableRounds ?? Array.from({ length: row.rounds }, (_, i) => i);
@@ -162,5 +180,5 @@ export async function agendaFor(ctx: RequestContext, row: EventRow, organization
       with: here.map(counterpart).sort((a, b) => b.score - a.score),
     };
   });
-  return { registration, items };
+  return { registration, items, changes };
 }

@@ -37,16 +37,26 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   if (toId === from.id) {
     throw new UserInputError('SAME_ORGANIZATION', 'input.toOrganizationId', 'An organization cannot ask to be introduced to itself');
   }
-  const parties: PartyRow[] = toId
-    ? await tx.query(
-      `SELECT id, visibility, kind, dealbreaker_kinds AS "dealbreakerKinds" FROM organizations WHERE id = ANY($1::uuid[])`,
-      [[from.id, toId]],
-    )
-    : [];
-  const source = parties.find((p) => p.id === from.id)!;
-  const target = parties.find((p) => p.id === toId);
+  const [target] = toId ? await partyRows(tx, [toId]) : [];
   // Same answer for a hidden organization as for a missing one: no existence oracle for PRIVATE profiles.
   if (!target || !actingViewer(from.viewer).canName(target)) throw new NotFoundError('Organization');
+  return insertIntroduction(tx, ctx.viewer.userId, from.id, target.id, input.message, input.reasons ?? []);
+}
+
+async function partyRows(tx: EntityManager, ids: string[]): Promise<PartyRow[]> {
+  return tx.query(`SELECT id, visibility, kind, dealbreaker_kinds AS "dealbreakerKinds" FROM organizations WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+/**
+ * Stores a request from one organization to another that the caller has already judged it may ask (by name, or
+ * through a meeting both attended: events/meeting-answers.service.ts), with the requesting organization locked.
+ */
+export async function insertIntroduction(
+  tx: EntityManager, userId: string | null, fromId: string, toId: string, message: string, rawReasons: string[],
+): Promise<string> {
+  const parties = await partyRows(tx, [fromId, toId]);
+  const source = parties.find((p) => p.id === fromId)!;
+  const target = parties.find((p) => p.id === toId)!;
   // The requester's own dealbreakers: saying so tells the requester only what it set itself.
   if (source.dealbreakerKinds.includes(target.kind)) {
     throw new UserInputError('NOT_ACCEPTED', 'input.toOrganizationId',
@@ -59,17 +69,17 @@ export async function requestIntroduction(ctx: RequestContext, tx: EntityManager
   await tx.query(
     `UPDATE introductions SET status = 'EXPIRED'
      WHERE from_organization_id = $1 AND to_organization_id = $2 AND ${lapsedSql('introductions')}`,
-    [from.id, toId],
+    [fromId, toId],
   );
-  const reasons = (input.reasons ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
+  const reasons = rawReasons.map((r) => r.trim()).filter((r) => r.length > 0);
   // A second pending request for the pair violates introductions_pending_pair_key: TAKEN (see core/run-mutation.ts).
   const [row]: { id: string }[] = await tx.query(
     `INSERT INTO introductions (from_organization_id, to_organization_id, requested_by_user_id, message, reasons, expires_at, delivered)
      VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(days => $6), $7) RETURNING id`,
-    [from.id, toId, ctx.viewer.userId, input.message.trim(), JSON.stringify(reasons), INTRODUCTION_TTL_DAYS, delivered],
+    [fromId, toId, userId, message.trim(), JSON.stringify(reasons), INTRODUCTION_TTL_DAYS, delivered],
   );
   // Pushed to the organization asked (inboxUpdated) once this commits; an undelivered request reaches nobody.
-  await recordIntroductionEvent(tx, 'RECEIVED', { id: row.id, fromOrganizationId: from.id, toOrganizationId: target.id, delivered });
+  await recordIntroductionEvent(tx, 'RECEIVED', { id: row.id, fromOrganizationId: fromId, toOrganizationId: toId, delivered });
   return row.id;
 }
 

@@ -30,6 +30,15 @@ export function isOrganizer(viewer: Viewer, organizerId: string): boolean {
   return viewer.canEdit(organizerId);
 }
 
+/**
+ * Who checks attendees in at the door: the organizers, and members of the organizing organization (any role) the
+ * organizers designated as volunteers for this event. A volunteer reads what the door needs (the organization as
+ * the organizers may name it, the people attending, the arrival) and nothing else of a registration.
+ */
+export function canCheckIn(viewer: Viewer, organizerId: string, designatedVolunteer: boolean): boolean {
+  return isOrganizer(viewer, organizerId) || (designatedVolunteer && viewer.isMemberOf(organizerId));
+}
+
 export function canSeeEvent(viewer: Viewer, event: EventFacts, registeredOrganizationIds: readonly string[]): boolean {
   if (viewer.isMemberOf(event.organizer.id)) return true;
   if (event.status === 'DRAFT') return false;
