@@ -207,7 +207,8 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'EventParty.anonymous': CARD,
   'EventRegistration.organization': `${ORG} (acting)`,
   'EventRegistration.anonymous': `${CARD} (a PRIVATE registrant, even to the organizers)`,
-  ...Object.fromEntries(['id', 'status', 'source', 'people', 'contactEmail', 'seeking', 'offering', 'availableRounds', 'maxMeetings', 'createdAt', 'cancelledAt']
+  ...Object.fromEntries(['id', 'status', 'source', 'people', 'contactEmail', 'seeking', 'offering', 'availableRounds', 'maxMeetings', 'createdAt', 'cancelledAt',
+    'checkInCode', 'checkedInAt', 'noShowAt']
     .map((f) => [`EventRegistration.${f}`, 'registration in full: organizers and the registrant\'s members only'])),
   'EventRegistration.doNotMeet': 'organizers and the registrant\'s members only; never shown to the organizations listed (tests/privacy/events-privacy.test.ts)',
   'EventAttendee.organization': `${ORG} (acting)`,
@@ -231,6 +232,24 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'EventCounterpart.people': 'agenda: the people of a named counterpart only (none for a card)',
   'EventCounterpart.score': `${FIGURES}: banded for a card`,
   'EventCounterpart.reasons': `${FIGURES}: for a card only what it covers of your needs`,
+  // After the schedule (issue 13): each side's own answers, the door, documents and the funnel.
+  'EventCounterpart.meetingId': 'agenda: the id of a meeting of the viewer\'s own agenda (anyone else gets NOT_FOUND for it)',
+  'EventCounterpart.viewerHeld': 'agenda: the viewer organization\'s own answer only, never the other side\'s',
+  'EventCounterpart.viewerRating': 'agenda: the viewer organization\'s own rating only, never the other side\'s',
+  'EventCounterpart.viewerIntroduction': `agenda: only an introduction the viewer's organization asked (a decline reaches the asker only); ${ORG} (acting)`,
+  'EventAgenda.changes': 'agenda: rounds of the viewer\'s own agenda a repair changed, in words that name nobody',
+  'Event.matchListCsv': 'organizers only (null for anyone else); organizations as the organizers may name them (a PRIVATE one as its card)',
+  'Event.funnel': 'organizers only (null for anyone else); counts only, below 3 as "fewer than 3", released in batches of 3+ independent organizations',
+  'Event.viewerCanCheckIn': 'the viewer\'s own role (organizer, or a volunteer designated for this event)',
+  'Event.documentLink': 'elsewhere: needs a kind; tests/api/events-after.test.ts (organizers\' documents FORBIDDEN to others, an agenda to its members only, the route re-checks for the access token as it is now and answers 404 alike)',
+  'EventCheckIn.organization': `door (organizers and designated volunteers): ${ORG} (acting)`,
+  'EventCheckIn.anonymous': `door: ${CARD} (a PRIVATE attendee, even to the organizers)`,
+  ...Object.fromEntries(['registrationId', 'code', 'people', 'checkedInAt', 'alreadyCheckedIn']
+    .map((f) => [`EventCheckIn.${f}`, 'door: organizers and designated volunteers, for the code they typed'])),
+  'EventCheckInPayload.checkIn': MUTATION,
+  'EventCheckInPayload.userErrors': MUTATION,
+  'EventAgendaPayload.agenda': `${MUTATION}: the answering organization's own agenda`,
+  'EventAgendaPayload.userErrors': MUTATION,
   ...Object.fromEntries(['Event', 'EventAttendee', 'EventMeeting', 'EventRegistration'].flatMap((t) => [
     [`${t}Connection.edges`, PAGE],
     [`${t}Connection.nodes`, 'elsewhere: the same objects as edges.node, which every probe reads; tests/api read nodes'],
@@ -253,7 +272,8 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Query.event': 'events the viewer may see (NOT_FOUND otherwise)',
   'Query.events': 'events the viewer may see',
   ...Object.fromEntries(['eventCreate', 'eventUpdate', 'eventOpen', 'eventCancel', 'eventRegister', 'eventRegistrationUpdate', 'eventRegistrationCancel',
-    'eventRegistrationImport', 'eventScheduleGenerate', 'eventSchedulePublish', 'eventMeetingAdd', 'eventMeetingRemove', 'eventMeetingLock', 'eventMeetingsSwap']
+    'eventRegistrationImport', 'eventScheduleGenerate', 'eventSchedulePublish', 'eventMeetingAdd', 'eventMeetingRemove', 'eventMeetingLock', 'eventMeetingsSwap',
+    'eventMeetingMark', 'eventMeetingIntroductionRequest', 'eventCheckIn', 'eventCheckInOpen', 'eventNoShowMark', 'eventVolunteerSet']
     .map((f) => [`Mutation.${f}`, MUTATION])),
   // Offers: by their audience (privacy/offer-audience.ts): named, as an anonymous card, or NOT_FOUND like a random id
   ...Object.fromEntries(['id', 'title', 'description', 'format', 'seats', 'seatsLeft', 'remote', 'startsAt', 'endsAt', 'requestDeadline',

@@ -891,6 +891,13 @@ describe('events', () => {
     expect(listed).toEqual(targets.filter((t) => canName({ viewer, acting: true, label: '' }, t)).map((t) => t.id).sort());
     const organizer = viewer === 'stranger';
     expect([event.schedule !== null, event.registrationCount]).toEqual([organizer, organizer ? targets.length + 2 : null]);
+    // After the schedule: the CSV and the funnel are the organizers'; the CSV names only what they may name.
+    const after = data.a as { matchListCsv: string | null; funnel: unknown; viewerCanCheckIn: boolean };
+    expect({ viewer, csv: after.matchListCsv !== null, funnel: after.funnel !== null, door: after.viewerCanCheckIn })
+      .toEqual({ viewer, csv: organizer, funnel: organizer, door: organizer });
+    for (const t of targets.filter((x) => !canName({ viewer, acting: true, label: '' }, x))) {
+      expect({ viewer, hidden: (after.matchListCsv ?? '').includes(t.truth.name as string) }).toEqual({ viewer, hidden: false });
+    }
     const ownRegistrations = { anonymous: 0, stranger: targets.length + 2, member: targets.length + 1, owner: targets.length, admin: 1 }[viewer];
     expect(event.registrations.totalCount).toBe(ownRegistrations);
     // The do-not-meet entry naming the member's probe: only the organizer and the registrant (owner) read it.
@@ -949,6 +956,73 @@ describe('events', () => {
     await mutate('stranger', 'eventUpdate', 'EventUpdateInput', 'EventPayload', { id: small.id, title: 'Smaller' });
     await mutate('stranger', 'eventCancel', 'EventIdInput', 'EventPayload', { eventId: small.id });
   });
+});
+
+describe('events after the schedule', () => {
+  // A started event (round 1 began two minutes ago): the admin's probe organization meets a PRIVATE target in round 1
+  // (placed by hand); the admin marks the meeting and asks for an introduction from it; the organizer (the stranger)
+  // checks the PRIVATE target in, opens the door, marks the member's probe a no-show and designates itself a volunteer.
+  it('door and after-event mutations answer through the same type rules; answers and asks stay with their side', async () => {
+    const hidden = targets.find((t) => t.visibility === 'PRIVATE' && t.precision === 'CITY')!;
+    const payloadOf = async (viewer: ViewerName, field: string, inputType: string, payloadType: string, input: Record<string, unknown>, selection?: string) => {
+      const data = ok(await ask(viewer, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection ?? select(payloadType)} } }`, { input }));
+      walk({ viewer, acting: true, label: `${field} payload` }, data);
+      root('Mutation', field);
+      const payload = data[field] as Record<string, unknown> & { userErrors: unknown[] };
+      expect({ field, userErrors: payload.userErrors }).toEqual({ field, userErrors: [] });
+      return payload;
+    };
+    const startsAt = new Date(Date.now() + 8 * 24 * 3600_000);
+    const created = await payloadOf('stranger', 'eventCreate', 'EventCreateInput', 'EventPayload', {
+      organizerOrganizationId: probeOrg.stranger, title: 'After day', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7200_000).toISOString(),
+      rounds: 4, minutesPerMeeting: 20, format: 'ONE_TO_ONE',
+    }, '__typename event { __typename id } userErrors { __typename code }');
+    const eventId = (created.event as { id: string }).id;
+    await payloadOf('stranger', 'eventOpen', 'EventIdInput', 'EventPayload', { eventId }, '__typename userErrors { __typename code }');
+    const registrations = new Map<string, string>();
+    for (const [viewer, organizationId] of [['owner', hidden.id], ['admin', probeOrg.admin], ['member', probeOrg.member]] as [ViewerName, string][]) {
+      const p = await payloadOf(viewer, 'eventRegister', 'EventRegisterInput', 'EventRegistrationPayload', { eventId, organizationId },
+        '__typename registration { __typename id } userErrors { __typename code }');
+      registrations.set(organizationId, (p.registration as { id: string }).id);
+    }
+    const began = new Date(Date.now() - 120_000);
+    await payloadOf('stranger', 'eventUpdate', 'EventUpdateInput', 'EventPayload', {
+      id: eventId, startsAt: began.toISOString(), endsAt: new Date(began.getTime() + 7200_000).toISOString(), registrationDeadline: began.toISOString(),
+    }, '__typename userErrors { __typename code }');
+    await payloadOf('stranger', 'eventMeetingAdd', 'EventMeetingAddInput', 'EventSchedulePayload',
+      { eventId, round: 1, registrationIds: [registrations.get(probeOrg.admin), registrations.get(hidden.id)] }, '__typename userErrors { __typename code }');
+    await payloadOf('stranger', 'eventSchedulePublish', 'EventIdInput', 'EventSchedulePayload', { eventId }, '__typename userErrors { __typename code }');
+
+    const agenda = async (viewer: ViewerName, organizationId: string) => {
+      const data = ok(await ask(viewer, `query($id: ID!, $org: ID!) { event(id: $id) { agenda(organizationId: $org) { ${select('EventAgenda')} } } }`, { id: eventId, org: organizationId }));
+      walk({ viewer, acting: true, label: 'after agenda' }, data);
+      return (data.event as { agenda: { items: { round: number; with: { meetingId: string; viewerHeld: boolean | null; viewerRating: number | null; viewerIntroduction: unknown; anonymous: unknown }[] }[] } }).agenda;
+    };
+    const meetingId = (await agenda('admin', probeOrg.admin)).items[0].with[0].meetingId;
+    const marked = await payloadOf('admin', 'eventMeetingMark', 'EventMeetingMarkInput', 'EventAgendaPayload', { meetingId, held: true, rating: 5 });
+    const mine = (marked.agenda as { items: { with: { meetingId: string; viewerHeld: boolean; anonymous: unknown }[] }[] }).items[0].with[0];
+    expect(mine).toMatchObject({ meetingId, viewerHeld: true });
+    expect(mine.anonymous).not.toBeNull();
+    const asked = await payloadOf('admin', 'eventMeetingIntroductionRequest', 'EventMeetingIntroductionRequestInput', 'IntroductionPayload', { meetingId, message: 'Hello again' });
+    // The PRIVATE side stays unnamed to the asker (acting rules); the meeting's card reasons travel with the request.
+    expect((asked.introduction as { toOrganization: unknown }).toOrganization).toBeNull();
+    const theirs = (await agenda('owner', hidden.id)).items[0].with.find((w) => w.meetingId === meetingId)!;
+    expect({ viewerHeld: theirs.viewerHeld, viewerRating: theirs.viewerRating, viewerIntroduction: theirs.viewerIntroduction })
+      .toEqual({ viewerHeld: null, viewerRating: null, viewerIntroduction: null });
+    const ownView = (await agenda('admin', probeOrg.admin)).items[0].with[0];
+    expect(ownView.viewerIntroduction).not.toBeNull();
+
+    const codes = ok(await ask('stranger', 'query($id: ID!) { event(id: $id) { registrations(first: 10) { nodes { id checkInCode } } } }', { id: eventId }));
+    const code = ((codes.event as { registrations: { nodes: { id: string; checkInCode: string }[] } }).registrations.nodes).find((n) => n.id === registrations.get(hidden.id))!.checkInCode;
+    const checked = await payloadOf('stranger', 'eventCheckIn', 'EventCheckInInput', 'EventCheckInPayload', { eventId, code });
+    expect(checked.checkIn).toMatchObject({ organization: null, code, alreadyCheckedIn: false });
+    expect((checked.checkIn as { anonymous: unknown }).anonymous).not.toBeNull();
+    const trimmedSchedule = '__typename event { __typename id } schedule { __typename meetingCount changes { __typename round was createdAt registrations { __typename id organization { __typename id name } anonymous { __typename kind country region } } } } userErrors { __typename code }';
+    await payloadOf('stranger', 'eventCheckInOpen', 'EventCheckInOpenInput', 'EventSchedulePayload', { eventId, graceMinutes: 60 }, trimmedSchedule);
+    await payloadOf('stranger', 'eventNoShowMark', 'EventNoShowMarkInput', 'EventSchedulePayload', { registrationId: registrations.get(probeOrg.member) }, trimmedSchedule);
+    await payloadOf('stranger', 'eventVolunteerSet', 'EventVolunteerSetInput', 'EventPayload', { eventId, userId: users.stranger.id, volunteer: true },
+      '__typename event { __typename id viewerCanCheckIn } userErrors { __typename code }');
+  }, 60_000);
 });
 
 describe('coalitions', () => {
