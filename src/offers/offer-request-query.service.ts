@@ -1,8 +1,11 @@
+import type DataLoader from 'dataloader';
 import type { ConnectionShape, Page } from '../core/connection.js';
 import { onlyUuids } from '../core/ids.js';
 import { queryPage } from '../core/page-query.js';
 import type { RequestContext } from '../core/request-context.js';
 import { SqlParams } from '../core/sql-params.js';
+import type { Viewer } from '../core/viewer.js';
+import { perViewerLoader } from '../core/viewer-loader.js';
 import { requireRequestsMember } from './offer-request-access.js';
 import { requestStatusSql } from './offer-request-status.sql.js';
 import {
@@ -44,4 +47,25 @@ export async function readOfferRequest(ctx: RequestContext, id: string, perspect
   const rows: OfferRequestRow[] = await ctx.db.query(`SELECT ${OFFER_REQUEST_COLUMNS} FROM ${OFFER_REQUEST_FROM} WHERE r.id = $1`, [id]);
   const [request] = await toOfferRequests(ctx, rows, () => perspective);
   return request;
+}
+
+/**
+ * Offer.viewerRequest for every offer of a response in a constant number of statements: the rows of a batch come
+ * from the viewerRequestByOffer loader and become nodes together (their offers, organizations and needs in one batch
+ * each), shown from the requesting side. Per request and per viewer, like every viewer-dependent loader.
+ */
+const viewerRequestNodes = new WeakMap<RequestContext, (viewer: Viewer) => DataLoader<string, OfferRequest | null>>();
+
+export function loadViewerRequest(ctx: RequestContext, offerId: string): Promise<OfferRequest | null> {
+  let forViewer = viewerRequestNodes.get(ctx);
+  if (!forViewer) {
+    forViewer = perViewerLoader<string, OfferRequest | null>(async (viewer, offerIds) => {
+      const rows = await Promise.all(offerIds.map((id) => ctx.loaders.viewerRequestByOffer(viewer).load(id)));
+      const found = rows.filter((row): row is OfferRequestRow => row !== null);
+      const nodes = new Map((await toOfferRequests(ctx, found, (row) => row.requestingOrganizationId)).map((node, i) => [found[i].offerId, node]));
+      return offerIds.map((id) => nodes.get(id) ?? null);
+    });
+    viewerRequestNodes.set(ctx, forViewer);
+  }
+  return forViewer(ctx.viewer).load(offerId);
 }

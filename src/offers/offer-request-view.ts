@@ -74,15 +74,10 @@ async function loadNeeds(ctx: RequestContext, rows: OfferRequestRow[]): Promise<
   return needs;
 }
 
-/**
- * Rows to nodes, with their offers, requesting organizations and needs loaded in one batch each. `knownOffers`
- * (Offer.viewerRequest) spares loading the offer the node hangs from.
- */
-export async function toOfferRequests(
-  ctx: RequestContext, rows: OfferRequestRow[], perspective: Perspective, knownOffers?: Map<string, Offer>,
-): Promise<OfferRequest[]> {
+/** Rows to nodes, with their offers, requesting organizations and needs loaded in one batch each. */
+export async function toOfferRequests(ctx: RequestContext, rows: OfferRequestRow[], perspective: Perspective): Promise<OfferRequest[]> {
   const [offers, orgs, needs] = await Promise.all([
-    knownOffers ?? loadVisibleOffers(ctx, rows.map((row) => row.offerId)),
+    loadVisibleOffers(ctx, rows.map((row) => row.offerId)),
     loadVisibleRecords(ctx, rows.map((row) => row.requestingOrganizationId)),
     loadNeeds(ctx, rows),
   ]);

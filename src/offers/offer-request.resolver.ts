@@ -5,8 +5,7 @@ import { runMutation, type MutationOutcome } from '../core/run-mutation.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
 import { completeOfferRequest, rateOfferRequest } from './offer-request-feedback.service.js';
-import { listOfferRequests, readOfferRequest } from './offer-request-query.service.js';
-import { toOfferRequests } from './offer-request-view.js';
+import { listOfferRequests, loadViewerRequest, readOfferRequest } from './offer-request-query.service.js';
 import { OfferRequestDirection, OfferRequestStatus } from './offer-request.enums.js';
 import {
   OfferRequestCompleteInput, OfferRequestInput, OfferRequestRateInput, OfferRequestRespondInput, OfferRequestWithdrawInput,
@@ -66,11 +65,8 @@ export class OfferViewerRequestResolver {
     nullable: true,
     description: 'The request of one of your organizations for this offer (a pending or accepted one first, else the latest); null when none. Never another organization\'s.',
   })
-  async viewerRequest(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<OfferRequest | null> {
-    const row = await ctx.loaders.viewerRequestByOffer(ctx.viewer).load(offer.id);
-    if (!row) return null;
-    const [request] = await toOfferRequests(ctx, [row], (r) => r.requestingOrganizationId, new Map([[offer.id, offer]]));
-    return request;
+  viewerRequest(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<OfferRequest | null> {
+    return loadViewerRequest(ctx, offer.id);
   }
 }
 

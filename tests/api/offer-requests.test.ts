@@ -1,6 +1,6 @@
 import {
   CollaborationsDocument, PartnerSuggestionsDocument, RateCollaborationDocument, RequestIntroductionDocument, RespondToIntroductionDocument,
-  CloseOfferOfRequestsDocument, CompleteOfferRequestDocument, OfferRequestsDocument, OfferWithViewerRequestDocument,
+  CloseOfferOfRequestsDocument, OffersWithViewerRequestsDocument, CompleteOfferRequestDocument, OfferRequestsDocument, OfferWithViewerRequestDocument,
   OrganizationContactDocument, PostOfferToRequestDocument, RateOfferRequestDocument, RequestOfferDocument,
   RespondToOfferRequestDocument, WithdrawOfferRequestDocument,
   type OfferPostInput, type OfferRequestInput, type OfferRequestRateInput, type OfferRequestsQueryVariables,
@@ -472,5 +472,33 @@ describe('feedback feeds partner suggestions', () => {
     expect(await trustOf()).toEqual({ trust: 0.6, reason: 'you have worked together before' });
     ok(await gql(app, RateCollaborationDocument, { input: { collaborationId: collaboration.id, rating: 2 } }, rafa.token));
     expect(await trustOf()).toEqual({ trust: 0.4, reason: 'you have worked together before; rated poorly' });
+  });
+});
+
+describe('statement counts', () => {
+  it('a page of requests, and a page of offers with the viewer\'s requests, cost the same statements for 2 as for 8', async () => {
+    const offering = await org(olga, { name: 'Counted offering' });
+    const requester = await org(rafa, { name: 'Counted requester' });
+    const need = await addNeed(app, rafa, requester.id, 'grant-writing', 'HIGH');
+    for (let i = 0; i < 8; i++) {
+      const request = await askOk(requester, await postOffer(offering), { needId: need.id });
+      if (i % 2 === 0) await respond(olga.token, request.id, true);
+    }
+    const count = async (run: () => Promise<unknown>) => {
+      app.statements.length = 0;
+      await run();
+      return app.statements.length;
+    };
+    const requests = (first: number) => count(async () => {
+      const page = ok(await list(rafa.token, { organizationId: requester.id, first })).offerRequests;
+      expect(page.nodes).toHaveLength(first);
+      expect(page.nodes.every((n) => n.offer?.organization?.id === offering.id && n.need?.id === need.id)).toBe(true);
+    });
+    const offers = (first: number) => count(async () => {
+      const page = ok(await gql(app, OffersWithViewerRequestsDocument, { filter: { organizationId: offering.id }, first }, rafa.token)).offers;
+      expect(page.nodes.filter((n) => n.viewerRequest?.requestingOrganization?.id === requester.id)).toHaveLength(first);
+    });
+    expect(await requests(8)).toBe(await requests(2));
+    expect(await offers(8)).toBe(await offers(2));
   });
 });
