@@ -53,7 +53,7 @@ it('an attendee\'s agenda renders in Chromium, prints to PDF with its names, rou
   const page = await browser.newPage();
   const response = await page.goto(`${app.baseUrl}${link.url}`);
   expect(response?.status()).toBe(200);
-  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
   expect(await page.locator('script, img').count()).toBe(0);
   expect(await page.locator('h2').first().textContent()).toBe(`Agenda of Amani Legal ${hostile}`);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
