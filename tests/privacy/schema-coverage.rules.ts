@@ -41,6 +41,10 @@ const COALITION_INVITATION = 'coalition invitations: insiders of the coalition (
 const LIVE_OFFER = 'offerPosted: each event read for the subscriber through visibleOffersFrom (+ its filter): an offer offer(id) would not show never arrives (tests/api/subscriptions.test.ts)';
 const LIVE_INBOX = 'inboxUpdated: members of the organization only, read from its side of the exchange; a decline to the requester only (tests/api/subscriptions.test.ts)';
 const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
+const URGENT = 'urgent alerts: members of the recipient organization only; the needing organization by the acting rules (named, its anonymous card when PRIVATE and opted in, else absent); reasons and distances from the position the reader may see (tests/api/urgent-alerts.test.ts)';
+const SAVED = 'saved searches: members of their organization only (NOT_FOUND like a random id to others); matched as a plain member of it would find them in the lists, read as the reader may see them now';
+const LIVE_URGENT = 'urgentNeedAlert: members of the recipient organization, each event read like urgentNeedAlerts for that viewer (tests/api/urgent-alerts.test.ts, graphql-ws clients)';
+const LIVE_SAVED = 'savedSearchMatched: members of the organization, each match read like the matches list for that viewer (tests/api/saved-searches.test.ts, graphql-ws clients)';
 
 /** Every field of every sensitive type (and every root field returning one), with the rule that covers it. */
 export const SCHEMA_COVERAGE: Record<string, string> = {
@@ -444,4 +448,48 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   ...Object.fromEntries(['cursor', 'occurredAt', 'change'].map((f) => [`InboxEvent.${f}`, `elsewhere: ${LIVE_INBOX}`])),
   'InboxEvent.introduction': `elsewhere: ${LIVE_INBOX}; as introductions(organizationId) shows it`,
   'InboxEvent.offerRequest': `elsewhere: ${LIVE_INBOX}; as offerRequests(organizationId) shows it`,
+  // Urgent-need alerts and saved searches (src/alerts/, src/saved-searches/)
+  ...Object.fromEntries(['id', 'createdAt', 'recipientOrganizationId', 'need'].map((f) => [`UrgentNeedAlert.${f}`, URGENT])),
+  'UrgentNeedAlert.organization': `${ORG}; ${URGENT}`,
+  'UrgentNeedAlert.anonymousOrganization': `${CARD}; ${URGENT}`,
+  'UrgentNeedAlert.reasons': `${URGENT}; skill, remote and distance words only`,
+  'UrgentNeedAlert.distanceKm': `${URGENT}; rounded to the vaguer precision (100 km for a card)`,
+  'UrgentNeedAlert.distanceBand': `${URGENT}; words of the vaguer precision`,
+  'UrgentNeedAlertConnection.edges': PAGE,
+  'UrgentNeedAlertConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/urgent-alerts.test.ts reads nodes',
+  'UrgentNeedAlertConnection.pageInfo': PAGE,
+  'UrgentNeedAlertConnection.totalCount': `${URGENT}; counts alerts whose needing organization the reader may see in some form`,
+  'UrgentNeedAlertEdge.cursor': PAGE,
+  'UrgentNeedAlertEdge.node': PAGE,
+  'NeedMarkUrgentPayload.need': MUTATION,
+  'NeedMarkUrgentPayload.organization': MUTATION,
+  'NeedMarkUrgentPayload.urgentAlertsRemaining': `${MUTATION}; the marking organization's own allowance, nothing about recipients`,
+  'NeedMarkUrgentPayload.userErrors': MUTATION,
+  'Query.urgentNeedAlerts': URGENT,
+  'Mutation.needMarkUrgent': MUTATION,
+  'Subscription.urgentNeedAlert': `elsewhere: ${LIVE_URGENT}`,
+  ...Object.fromEntries(['cursor', 'occurredAt', 'alert'].map((f) => [`UrgentNeedAlertEvent.${f}`, `elsewhere: ${LIVE_URGENT}`])),
+  ...Object.fromEntries(['id', 'savedSearchId', 'kind', 'matchedAt', 'seen'].map((f) => [`SavedSearchMatch.${f}`, SAVED])),
+  'SavedSearchMatch.organization': `${ORG}; ${SAVED}`,
+  'SavedSearchMatch.offer': `${SAVED}; the offer as offer(id) shows it (tests/api/saved-searches.test.ts)`,
+  'SavedSearchMatchConnection.edges': PAGE,
+  'SavedSearchMatchConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/saved-searches.test.ts reads nodes',
+  'SavedSearchMatchConnection.pageInfo': PAGE,
+  'SavedSearchMatchConnection.totalCount': `${SAVED}; counts matches whose subject the reader may see now`,
+  'SavedSearchMatchEdge.cursor': PAGE,
+  'SavedSearchMatchEdge.node': PAGE,
+  ...Object.fromEntries(['id', 'organizationId', 'name', 'kind', 'filter', 'createdAt', 'matches', 'unseenCount'].map((f) => [`SavedSearch.${f}`, SAVED])),
+  'SavedSearchConnection.edges': PAGE,
+  'SavedSearchConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/saved-searches.test.ts reads nodes',
+  'SavedSearchConnection.pageInfo': PAGE,
+  'SavedSearchConnection.totalCount': `${SAVED}; the organization's own searches`,
+  'SavedSearchEdge.cursor': PAGE,
+  'SavedSearchEdge.node': PAGE,
+  'SavedSearchPayload.savedSearch': MUTATION,
+  'SavedSearchPayload.userErrors': MUTATION,
+  'Query.savedSearches': SAVED,
+  'Mutation.savedSearchCreate': MUTATION,
+  'Mutation.savedSearchMarkSeen': MUTATION,
+  'Subscription.savedSearchMatched': `elsewhere: ${LIVE_SAVED}`,
+  ...Object.fromEntries(['cursor', 'occurredAt', 'match'].map((f) => [`SavedSearchMatchEvent.${f}`, `elsewhere: ${LIVE_SAVED}`])),
 };

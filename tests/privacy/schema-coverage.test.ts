@@ -1157,6 +1157,97 @@ describe.each(VIEWERS)('vouches as %s', (viewer) => {
   });
 });
 
+describe('urgent alerts and saved searches', () => {
+  // Each viewer's probe organization offers video-production remotely; every target marks its HIGH video-production
+  // need (remote help welcome) urgent, so every probe organization is addressed by every target that may reach
+  // others (all targets opted in to anonymous cards). Each probe organization also saves a search for the targets'
+  // issue area before the targets change: it matches exactly the targets a plain member of it may name.
+  const LIVE_VIEWERS = ['stranger', 'member', 'owner', 'admin'] as const;
+  // The organization inside these (deeper) answers: name, position and members-only fields, within the depth limit;
+  // every Organization field is probed in full by the tests above.
+  // The payload's search without its matches (read, deeper, by the savedSearches probe).
+  const SEARCH_PAYLOAD = '__typename savedSearch { __typename id organizationId name kind filter createdAt unseenCount } userErrors { __typename code field message }';
+  const orgSubset = () => `__typename id name visibility contactEmail location { ${select('Location')} }`;
+  const searchOf = {} as Record<(typeof LIVE_VIEWERS)[number], string>;
+
+  beforeAll(async () => {
+    const video = (await app.db.query(`SELECT id FROM skills WHERE slug = 'video-production'`))[0].id as string;
+    for (const v of LIVE_VIEWERS) {
+      ok(await ask(v, 'mutation($input: CapabilityAddInput!) { capabilityAdd(input: $input) { userErrors { code } } }',
+        { input: { organizationId: probeOrg[v], skillId: video, level: 'EXPERT', remote: true } }));
+      const created = ok(await ask(v, `mutation($input: SavedSearchCreateInput!) { savedSearchCreate(input: $input) { ${SEARCH_PAYLOAD} } }`,
+        { input: { organizationId: probeOrg[v], name: 'Torture prevention', organizationFilter: { issueAreaIds: [area] } } }));
+      walk({ viewer: v, acting: true, label: 'savedSearchCreate payload' }, created);
+      root('Mutation', 'savedSearchCreate');
+      searchOf[v] = (created.savedSearchCreate as { savedSearch: { id: string } }).savedSearch.id;
+    }
+    const markings: Record<string, unknown>[] = [];
+    for (const t of targets) {
+      const need = (t.truth.needs as { id: string; priority: string; status: string }[]).find((n) => n.priority === 'HIGH' && n.status === 'OPEN')!;
+      const marked = ok(await ask('owner', `mutation($input: NeedMarkUrgentInput!) { needMarkUrgent(input: $input) { ${select('NeedMarkUrgentPayload')} } }`, { input: { needId: need.id } }));
+      expect((marked.needMarkUrgent as { userErrors: unknown[] }).userErrors).toEqual([]);
+      markings.push(marked);
+      ok(await ask('owner', 'mutation($input: OrganizationUpdateInput!) { organizationUpdate(input: $input) { userErrors { code } } }', { input: { id: t.id, website: 'https://example.org' } }));
+    }
+    // Their open needs now show urgentSince: the truth is read again, as the fixture read it.
+    for (const t of targets) {
+      t.truth = ok(await ask('owner', `query($id: ID!) { organization(id: $id) { ${select('Organization')} } }`, { id: t.id })).organization as Record<string, unknown>;
+    }
+    for (const marked of markings) walk({ viewer: 'owner', acting: false, label: 'needMarkUrgent payload' }, marked);
+    root('Mutation', 'needMarkUrgent');
+    // The matcher works after commit, from the event log: wait until it has read every event so far.
+    for (let i = 0; ; i++) {
+      const [{ behind }] = await app.db.query(`SELECT EXISTS (SELECT 1 FROM activity_events e WHERE e.kind IN ('ORGANIZATION_CHANGED', 'OFFER_POSTED')
+        AND e.id > coalesce((SELECT last_event_id FROM saved_search_matcher_state WHERE name = 'saved-searches'), 0)) AS behind`);
+      if (!behind) break;
+      if (i > 200) throw new Error('the saved-search matcher did not catch up');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, 120_000);
+
+  it.each(LIVE_VIEWERS)('urgentNeedAlerts as %s: every target in the form the acting rules allow, named or as its card', async (v) => {
+    const alert = `__typename id createdAt recipientOrganizationId need { ${select('UrgentNeed')} } organization { ${orgSubset()} }
+      anonymousOrganization { ${select('AnonymousOrganization')} } reasons { ${select('UrgentAlertReason')} } distanceKm distanceBand`;
+    const data = ok(await ask(v, `query($id: ID!) { urgentNeedAlerts(organizationId: $id, first: 20) {
+      __typename totalCount pageInfo { hasNextPage } edges { __typename cursor node { ${alert} } } } }`, { id: probeOrg[v] }));
+    const alerts = data.urgentNeedAlerts as Connection<{ organization: { id: string } | null; anonymousOrganization: { kind: string } | null; distanceKm: number | null }>;
+    expect(alerts.totalCount).toBe(targets.length);
+    const named = nodes(alerts).filter((a) => a.organization).map((a) => a.organization!.id).sort();
+    expect(named).toEqual(targets.filter((t) => canName({ viewer: v, acting: true, label: '' }, t)).map((t) => t.id).sort());
+    // The probe organizations show no position: no distance to anyone.
+    expect(nodes(alerts).every((a) => a.distanceKm === null)).toBe(true);
+    walk({ viewer: v, acting: true, label: 'urgentNeedAlerts' }, data);
+    root('Query', 'urgentNeedAlerts');
+    // Nobody else reads them.
+    const other = LIVE_VIEWERS.find((x) => x !== v && !(['member', 'owner'].includes(x) && ['member', 'owner'].includes(v)))!;
+    expect((await ask(other, `query($id: ID!) { urgentNeedAlerts(organizationId: $id) { totalCount } }`, { id: probeOrg[v] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it.each(LIVE_VIEWERS)('savedSearches as %s: matches exactly the targets a plain member may name, never a PRIVATE one', async (v) => {
+    const match = `__typename id savedSearchId kind matchedAt seen organization { ${orgSubset()} } offer { __typename id }`;
+    const search = `__typename id organizationId name kind filter createdAt unseenCount
+      matches(first: 20) { __typename totalCount pageInfo { hasNextPage } edges { __typename cursor node { ${match} } } }`;
+    const data = ok(await ask(v, `query($id: ID!) { savedSearches(organizationId: $id, first: 5) {
+      __typename totalCount pageInfo { hasNextPage } edges { __typename cursor node { ${search} } } } }`, { id: probeOrg[v] }));
+    const [found] = nodes(data.savedSearches as Connection<{ id: string; unseenCount: number; matches: Connection<{ organization: { id: string } }> }>);
+    expect(found.id).toBe(searchOf[v]);
+    const expected = targets.filter((t) => t.visibility !== 'PRIVATE').map((t) => t.id).sort();
+    expect(nodes(found.matches).map((m) => m.organization.id).sort()).toEqual(expected);
+    expect(found.unseenCount).toBe(expected.length);
+    walk({ viewer: v, acting: true, label: 'savedSearches' }, data);
+    root('Query', 'savedSearches');
+    const seen = ok(await ask(v, `mutation($input: SavedSearchMarkSeenInput!) { savedSearchMarkSeen(input: $input) { ${SEARCH_PAYLOAD} } }`, { input: { savedSearchId: searchOf[v] } }));
+    walk({ viewer: v, acting: true, label: 'savedSearchMarkSeen payload' }, seen);
+    root('Mutation', 'savedSearchMarkSeen');
+    expect((seen.savedSearchMarkSeen as { savedSearch: { unseenCount: number } }).savedSearch.unseenCount).toBe(0);
+    // Another viewer's search answers like a random id.
+    const foreign = LIVE_VIEWERS.find((x) => x !== v)!;
+    const asked = await ask(v, 'mutation($input: SavedSearchMarkSeenInput!) { savedSearchMarkSeen(input: $input) { userErrors { code } } }', { input: { savedSearchId: searchOf[foreign] } });
+    const random = await ask(v, 'mutation($input: SavedSearchMarkSeenInput!) { savedSearchMarkSeen(input: $input) { userErrors { code } } }', { input: { savedSearchId: '00000000-0000-4000-8000-000000000000' } });
+    expect(asked).toEqual(random);
+  });
+});
+
 describe('coverage of the rules', () => {
   it('every field with a rule was reached by a probe (or says where else it is tested)', () => {
     const unexercised = Object.entries(SCHEMA_COVERAGE)
