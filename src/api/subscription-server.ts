@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { GraphQLError, getOperationAST, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -20,6 +20,17 @@ import type { EventHub } from '../subscriptions/event-hub.js';
 import { LiveConnections } from './live-connections.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+/**
+ * Parsed and validated documents by query text. Thousands of subscribers send the same few subscription documents;
+ * one shared AST (immutable) instead of one each saves the parse and validation and a few KB per subscription.
+ */
+const DOCUMENT_CACHE_SIZE = 200;
+const documents = new Map<string, DocumentNode>();
+
+function rememberDocument(query: string, document: DocumentNode): void {
+  if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
+  documents.set(query, document);
+}
 
 export interface SubscriptionServer {
   dispose(): Promise<void>;
@@ -78,14 +89,17 @@ export function startSubscriptionServer(options: {
         // a count set after the awaits below let a burst of them all pass), and given back when refused.
         counts.set(socket, count);
         const prepared = await (async (): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-          let document;
-          try {
-            document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
-          } catch (error) {
-            return [new GraphQLError(error instanceof GraphQLError ? error.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+          let document = documents.get(payload.query);
+          if (!document) {
+            try {
+              document = parse(payload.query, { maxTokens: LIMITS.maxTokens });
+            } catch (error) {
+              return [new GraphQLError(error instanceof GraphQLError ? error.message : 'Invalid query', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+            }
+            const errors = validate(schema, document);
+            if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+            rememberDocument(payload.query, document);
           }
-          const errors = validate(schema, document);
-          if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
           const operation = getOperationAST(document, payload.operationName);
           if (operation?.operation !== 'subscription') {
             return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP for queries and mutations', { extensions: { code: 'BAD_REQUEST' } })];
