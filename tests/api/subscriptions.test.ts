@@ -7,6 +7,8 @@ import { addNeed, createOrg, signUp, skillId, type TestUser } from '../support/f
 import { gql, ok } from '../support/graphql-client.js';
 import { connect, settle, subscribe, type TestClient } from '../support/subscription-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sweepEventLog } from '../../src/subscriptions/event-retention.js';
+import { recordInboxExpiries } from '../../src/subscriptions/inbox-expiry.js';
 
 // Live subscriptions over real WebSockets (graphql-ws createClient + ws) against the real app: offerPosted (needs,
 // filters, privacy per subscriber, the anonymous presentation), resuming with `after` (exact sequence across a
@@ -124,6 +126,46 @@ describe('offerPosted', () => {
   });
 });
 
+describe('offerPosted: reopened, retention', () => {
+  it('an offer that was FULL and takes requests again (an accepted request withdrawn) is pushed as REOPENED', async () => {
+    const giver = await org(alice);
+    const seeker = await org(bob);
+    const live = subscribe(client(carol.token), OfferPostedDocument, { filter: { organizationId: giver.id } });
+    await settle(200);
+    const offer = await postOffer(alice.token, giver.id, { seats: 1, title: 'One seat' });
+    const request = ok(await gql(app, RequestOfferDocument, { input: { offerId: offer.id, organizationId: seeker.id, message: 'Me' } }, bob.token))
+      .offerRequest.offerRequest!;
+    ok(await gql(app, RespondToOfferRequestDocument, { input: { offerRequestId: request.id, accept: true } }, alice.token));
+    ok(await gql(app, WithdrawOfferRequestDocument, { input: { offerRequestId: request.id } }, bob.token));
+    const events = await live.waitFor(2);
+    await settle();
+    expect(events.map((e) => [e.offerPosted.change, e.offerPosted.offer.id, e.offerPosted.offer.status])).toEqual([
+      ['POSTED', offer.id, 'OPEN'], ['REOPENED', offer.id, 'OPEN'],
+    ]);
+    expect(live.events).toHaveLength(2);
+  });
+
+  it('the retention sweep deletes old events, moves the horizon, and a cursor behind it is refused', async () => {
+    const giver = await org(alice);
+    await postOffer(alice.token, giver.id, { title: 'Old news' });
+    const [{ id: oldest }] = await app.db.query('SELECT max(id)::text AS id FROM activity_events');
+    await app.db.query(`UPDATE activity_events SET created_at = now() - interval '8 days' WHERE id <= $1`, [oldest]);
+    const fresh = await postOffer(alice.token, giver.id, { title: 'Fresh' });
+    expect(await sweepEventLog(app.db)).toBeGreaterThan(0);
+    const [{ sweptThrough }] = await app.db.query('SELECT swept_through::text AS "sweptThrough" FROM activity_event_horizon');
+    expect(sweptThrough).toBe(oldest);
+    const [{ count }] = await app.db.query('SELECT count(*)::int AS count FROM activity_events WHERE id <= $1', [oldest]);
+    expect(count).toBe(0);
+    const behind = subscribe(client(bob.token), OfferPostedDocument, { filter: { organizationId: giver.id }, after: String(BigInt(oldest) - 1n) });
+    await behind.ended();
+    expect(behind.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after', reason: 'CURSOR_EXPIRED' } });
+    // The horizon itself is a complete cursor: what follows it is all there.
+    const atHorizon = subscribe(client(bob.token), OfferPostedDocument, { filter: { organizationId: giver.id }, after: oldest });
+    const [event] = await atHorizon.waitFor(1);
+    expect(event.offerPosted.offer.id).toBe(fresh.id);
+  });
+});
+
 describe('offerPosted: privacy per subscriber', () => {
   it('a subscriber that may not see an offer never gets it; one that may gets exactly what offer(id) shows it', async () => {
     const giver = await org(alice);
@@ -214,5 +256,27 @@ describe('inboxUpdated', () => {
     expect(seekerEvents.map((e) => e.inboxUpdated.change)).toEqual(['ACCEPTED']);
     expect(giverInbox.events).toHaveLength(2);
     expect(seekerInbox.events).toHaveLength(1);
+  });
+});
+
+describe('inboxUpdated: expiry', () => {
+  it('an introduction past its expiry is noticed once and pushed to the requester as EXPIRED', async () => {
+    const asker = await org(alice);
+    const asked = await org(bob);
+    const askerInbox = subscribe(client(alice.token), InboxUpdatedDocument, { organizationId: asker.id });
+    const askedInbox = subscribe(client(bob.token), InboxUpdatedDocument, { organizationId: asked.id });
+    await settle(200);
+    const intro = ok(await gql(app, RequestIntroductionDocument, { input: { fromOrganizationId: asker.id, toOrganizationId: asked.id, message: 'Hi' } }, alice.token))
+      .requestIntroduction.introduction!;
+    await askedInbox.waitFor(1);
+    await app.db.query(`UPDATE introductions SET expires_at = now() - interval '1 minute' WHERE id = $1`, [intro.id]);
+    const first = await recordInboxExpiries(app.db);
+    const second = await recordInboxExpiries(app.db); // another process noticing the same: nothing more
+    expect(first.filter((e) => e.subjectId === intro.id)).toHaveLength(1);
+    expect(second.filter((e) => e.subjectId === intro.id)).toHaveLength(0);
+    const [expired] = await askerInbox.waitFor(1);
+    expect(expired.inboxUpdated).toMatchObject({ change: 'EXPIRED', introduction: { id: intro.id, status: 'EXPIRED' } });
+    const events = await askedInbox.waitFor(2);
+    expect(events[1].inboxUpdated).toMatchObject({ change: 'EXPIRED', introduction: { id: intro.id } });
   });
 });
