@@ -484,10 +484,23 @@ describe('statement counts', () => {
       const request = await askOk(requester, await postOffer(offering), { needId: need.id });
       if (i % 2 === 0) await respond(olga.token, request.id, true);
     }
+    // Background work of other features (saved-search matching, the event hub's catch-up) also talks to the
+    // database and can only add statements: wait until it is quiet, and keep the least of three runs.
+    const settle = async () => {
+      for (let seen = -1; seen !== app.statements.length;) {
+        seen = app.statements.length;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    };
     const count = async (run: () => Promise<unknown>) => {
-      app.statements.length = 0;
-      await run();
-      return app.statements.length;
+      let least = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        await settle();
+        app.statements.length = 0;
+        await run();
+        least = Math.min(least, app.statements.length);
+      }
+      return least;
     };
     const requests = (first: number) => count(async () => {
       const page = ok(await list(rafa.token, { organizationId: requester.id, first })).offerRequests;
