@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
-import { NotFoundError, UserInputError } from '../core/errors.js';
+import { NotFoundError, UnauthenticatedError, UserInputError } from '../core/errors.js';
 import { insertRow, updateRow } from '../core/sql-write.js';
 import { CapabilityEntity } from './capability.entity.js';
 import type { Capability, Need } from './capability.types.js';
@@ -36,6 +36,8 @@ async function assertIssueAreaExists(tx: EntityManager, issueAreaId: string | un
  */
 export async function requireChild(ctx: RequestContext, tx: EntityManager, table: ChildTable, id: string): Promise<string> {
   const label = table === 'capabilities' ? 'Capability' : 'Need';
+  // Signed out is refused before any lookup: otherwise UNAUTHENTICATED vs NOT_FOUND would tell which ids exist.
+  if (!ctx.viewer.signedIn) throw new UnauthenticatedError();
   const rows: { organizationId: string }[] = isUuid(id)
     ? await tx.query(`SELECT organization_id AS "organizationId" FROM ${table} WHERE id = $1`, [id])
     : [];
