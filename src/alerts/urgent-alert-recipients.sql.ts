@@ -1,5 +1,5 @@
 import type { SqlParams } from '../core/sql-params.js';
-import { positionWithinSql } from '../privacy/location-sql.js';
+import { positionWithinSql } from '../privacy/location.sql.js';
 import type { ShownPosition } from '../privacy/alert-audience.js';
 import { URGENT_ALERT_RADIUS_KM } from './urgent-alert.rules.js';
 

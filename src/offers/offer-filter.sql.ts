@@ -1,6 +1,6 @@
 import { onlyUuids, isUuid } from '../core/ids.js';
 import type { SqlParams } from '../core/sql-params.js';
-import { pointWithinSql, regionCellSql, type PositionExpr } from '../privacy/location-sql.js';
+import { pointWithinSql, regionCellSql, type PositionExpr } from '../privacy/location.sql.js';
 import { openOfferSql } from './offer-status.sql.js';
 import type { OfferFilter } from './offer.inputs.js';
 

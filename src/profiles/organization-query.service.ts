@@ -4,7 +4,7 @@ import type { ConnectionShape, Page } from '../core/connection.js';
 import { queryPage } from '../core/page-query.js';
 import { isUuid } from '../core/ids.js';
 import { SqlParams } from '../core/sql-params.js';
-import { positionWithinSql } from '../privacy/location-sql.js';
+import { positionWithinSql } from '../privacy/location.sql.js';
 import { visibleOrganizationsSql } from '../privacy/visibility.js';
 import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
 import { needsSkillsSql, offersCategoriesSql, offersSkillsSql, worksOnIssueAreasSql } from './organization-filter.sql.js';

@@ -6,7 +6,7 @@ import { loadVisibleRecords } from '../profiles/visible-records.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
 import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.js';
 import { anonymousTokenKey, tokenSealer } from '../privacy/anonymous-token.js';
-import { positionWithinSql } from '../privacy/location-sql.js';
+import { positionWithinSql } from '../privacy/location.sql.js';
 import { defaultCategoriesForIssue, findGapFillers, type CoalitionInput, type EngineOrg, type Level } from '../matching/index.js';
 import { runCoalitionEngine } from './engine-pool.js';
 import { loadTrustAmong } from './trust-graph.js';

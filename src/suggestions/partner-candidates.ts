@@ -4,7 +4,7 @@ import type { RequestContext } from '../core/request-context.js';
 import { BadInputError } from '../core/errors.js';
 import { PRIORITY_WEIGHT } from '../matching/weights.js';
 import { actingViewer, type ActingViewer } from '../privacy/acting-viewer.js';
-import { positionWithinSql, type PositionKind } from '../privacy/location-sql.js';
+import { positionWithinSql, type PositionKind } from '../privacy/location.sql.js';
 import { LEVEL_RANK_SQL, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
 
