@@ -29,6 +29,7 @@ import { startNoShowSweep } from '../events/no-show-sweep.js';
 import { metricsMiddleware, metricsRoute } from './metrics.js';
 import { EnginePool } from '../suggestions/engine-pool.js';
 import { startOfferSweep } from '../offers/offer-sweep.js';
+import { startProposalSweep } from '../coalitions/proposal-settle.js';
 import { startSavedSearchMatcher } from '../saved-searches/saved-search-matcher.js';
 
 export interface App {
@@ -140,6 +141,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const http = httpDrainer(server, log);
   const engine = new EnginePool(config.engine); // heavy matching work in worker threads (suggestions/engine-pool.ts)
   const vouching = { vouchesForBadge: config.vouchesForBadge }; // the VOUCHED badge's threshold (vouching/vouching-policy.ts)
+  const proposalSweep = startProposalSweep(db, log); // settles coalition proposals at their deadline (coalitions/proposal-settle.ts)
   const offerSweep = startOfferSweep(db, log); // stores derived offer statuses (offers/offer-sweep.ts)
   // Signed links to event documents (events/document-token.ts): the configured key, else one per process.
   const documentSecret = config.documentLinkSecret ? Buffer.from(config.documentLinkSecret) : randomBytes(32);
@@ -238,6 +240,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       await apollo.stop();
       await live.stop();
       await offerSweep.stop();
+      await proposalSweep.stop();
       await noShowSweep.stop();
       await savedSearchMatcher.stop();
       await engine.close();

@@ -25,6 +25,8 @@ import { UrgentAlertResolver } from '../alerts/urgent-alert.resolver.js';
 import { SavedSearchResolver } from '../saved-searches/saved-search.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
 import { OrganizationVouchingResolver, VouchResolver } from '../vouching/vouch.resolver.js';
+import { ProposalResolver } from '../coalitions/proposal.resolver.js';
+import { GoalResolver } from '../coalitions/goal.resolver.js';
 import { guardArgumentText } from './text-input.js';
 import { validateArgs } from './validate-args.js';
 
@@ -35,6 +37,7 @@ export const resolvers = [
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver, EventsAfterResolver,
   VouchResolver, OrganizationVouchingResolver,
+  ProposalResolver, GoalResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
   SubscriptionResolver,
   UrgentAlertResolver, SavedSearchResolver,

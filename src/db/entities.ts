@@ -25,6 +25,8 @@ import {
 } from '../saved-searches/saved-search.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 import { VouchEntity } from '../vouching/vouch.entity.js';
+import { CoalitionProposalEntity, CoalitionProposalVoteEntity, CoalitionStatementSignatureEntity } from '../coalitions/proposal.entity.js';
+import { CoalitionGoalEntity, CoalitionMilestoneEntity, CoalitionWinEntity } from '../coalitions/goal.entity.js';
 import {
   CoalitionCharterEndorsementEntity, CoalitionCharterEntity, CoalitionEntity, CoalitionInvitationEntity, CoalitionMemberEntity,
 } from '../coalitions/coalition.entity.js';
@@ -37,6 +39,7 @@ export const entities = [
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
   VouchEntity,
+  CoalitionProposalEntity, CoalitionProposalVoteEntity, CoalitionStatementSignatureEntity, CoalitionGoalEntity, CoalitionMilestoneEntity, CoalitionWinEntity,
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
   ActivityEventEntity, ActivityEventHorizonEntity,
   EventEntity, EventRegistrationEntity, EventMeetingEntity, EventScheduleChangeEntity,

@@ -41,6 +41,7 @@ const COALITION_INVITATION = 'coalition invitations: insiders of the coalition (
 const LIVE_OFFER = 'offerPosted: each event read for the subscriber through visibleOffersFrom (+ its filter): an offer offer(id) would not show never arrives (tests/api/subscriptions.test.ts)';
 const LIVE_INBOX = 'inboxUpdated: members of the organization only, read from its side of the exchange; a decline to the requester only (tests/api/subscriptions.test.ts)';
 const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
+const GOV = 'elsewhere: tests/api/coalition-governance.test.ts';
 const URGENT = 'urgent alerts: members of the recipient organization only; the needing organization by the acting rules (named, its anonymous card when PRIVATE and opted in, else absent); reasons and distances from the position the reader may see (tests/api/urgent-alerts.test.ts)';
 const SAVED = 'saved searches: members of their organization only (NOT_FOUND like a random id to others); matched as a plain member of it would find them in the lists, read as the reader may see them now';
 const LIVE_URGENT = 'urgentNeedAlert: members of the recipient organization, each event read like urgentNeedAlerts for that viewer (tests/api/urgent-alerts.test.ts, graphql-ws clients)';
@@ -439,6 +440,32 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Query.vouchChain': 'admins only (FORBIDDEN for others, UNAUTHENTICATED anonymous)',
   'Mutation.vouchCreate': MUTATION,
   'Mutation.vouchWithdraw': MUTATION,
+  // Coalition governance (privacy/coalition-governance.ts): proposals, tallies and who voted how for members of the
+  // coalition only (NOT_FOUND like a random id, null lists for others; an applicant sees its own application without
+  // the votes); organizations named through the coalition's member projection; public wins per the coalition's
+  // visibility. Probed over HTTP in tests/api/coalition-governance.test.ts, not yet by this enumerating test.
+  'Query.coalitionProposals': `${GOV}: members only (NOT_FOUND for a hidden coalition, FORBIDDEN for others)`,
+  ...Object.fromEntries(['id', 'coalitionId', 'kind', 'title', 'body', 'status', 'decisionRule', 'quorum', 'charterVersion', 'proposedCharter',
+    'closesAt', 'createdAt', 'settledAt', 'effect'].map((f) => [`CoalitionProposal.${f}`, `${GOV}: members of the coalition (and an applicant, its own application)`])),
+  'CoalitionProposal.proposedBy': `${GOV}; ${ORG} through the coalition's member projection`,
+  'CoalitionProposal.subject': `${GOV}; ${ORG} through the coalition's member projection`,
+  'CoalitionProposal.tally': `${GOV}: members only (null for an applicant)`,
+  'CoalitionProposal.votes': `${GOV}: who voted how, members only (null for an applicant)`,
+  'CoalitionProposal.signatories': `${GOV}: members only`,
+  ...Object.fromEntries(['organization', 'choice', 'comment', 'votedAt'].map((f) => [`ProposalVote.${f}`, `${GOV}: members only`])),
+  'CoalitionProposalConnection.edges': `${GOV}: connection plumbing`,
+  'CoalitionProposalConnection.nodes': `${GOV}: connection plumbing`,
+  'CoalitionProposalConnection.pageInfo': `${GOV}: connection plumbing`,
+  'CoalitionProposalConnection.totalCount': `${GOV}: members only`,
+  'CoalitionProposalEdge.cursor': `${GOV}: connection plumbing`,
+  'CoalitionProposalEdge.node': `${GOV}: connection plumbing`,
+  'ProposalPayload.proposal': `${GOV}: read back through the same rules`,
+  'ProposalPayload.userErrors': `${GOV}`,
+  'Query.proposal': `${GOV}: NOT_FOUND (null) like a random id for non-members`,
+  'Mutation.proposalCreate': `${GOV}`,
+  'Mutation.proposalVote': `${GOV}`,
+  'Mutation.proposalWithdraw': `${GOV}`,
+  'Mutation.proposalStatementSign': `${GOV}`,
   // Live subscriptions (src/subscriptions/): over WebSocket, so probed by tests/api/subscriptions*.test.ts with real
   // graphql-ws clients rather than by this file's HTTP probes
   'Subscription.offerPosted': `elsewhere: ${LIVE_OFFER}`,
