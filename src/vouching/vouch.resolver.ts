@@ -28,9 +28,9 @@ export class VouchResolver {
     @Ctx() ctx: RequestContext,
     @Args() pageArgs: PageArgs,
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('direction', () => VouchDirection, { defaultValue: VouchDirection.RECEIVED }) direction: VouchDirection,
+    @Arg('direction', () => VouchDirection, { nullable: true, description: 'Default RECEIVED.' }) direction?: VouchDirection | null,
   ) {
-    return listVouches(ctx, organizationId, direction, toPage(pageArgs));
+    return listVouches(ctx, organizationId, direction ?? VouchDirection.RECEIVED, toPage(pageArgs));
   }
 
   @Query(() => VouchConnection, { description: 'Admins: every vouch an organization received (or gave), withdrawn ones included, newest first.' })
@@ -38,9 +38,9 @@ export class VouchResolver {
     @Ctx() ctx: RequestContext,
     @Args() pageArgs: PageArgs,
     @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('direction', () => VouchDirection, { defaultValue: VouchDirection.RECEIVED }) direction: VouchDirection,
+    @Arg('direction', () => VouchDirection, { nullable: true, description: 'Default RECEIVED.' }) direction?: VouchDirection | null,
   ) {
-    return listVouchChain(ctx, organizationId, direction, toPage(pageArgs));
+    return listVouchChain(ctx, organizationId, direction ?? VouchDirection.RECEIVED, toPage(pageArgs));
   }
 
   @Mutation(() => VouchPayload, { description: 'Your verified organization vouches for another one, with a statement (owners and editors).' })
