@@ -9,6 +9,7 @@ import {
 } from './bulk-insert.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.js';
 import { seedDemoCoalitions } from './demo-coalitions.js';
+import { seedDemoGovernance } from './demo-governance.js';
 import { seedDemoEvent } from './demo-event.js';
 import { insertDemoOffers } from './load-demo-offers.js';
 import { insertDemoRequests } from './load-demo-requests.js';
@@ -55,6 +56,7 @@ export async function loadDemoData(
   // The demo event goes through the event services, which read the organizations committed above.
   await seedDemoEvent(ds, log);
   await seedDemoCoalitions(ds, log);
+  await seedDemoGovernance(ds, log);
   return result;
 }
 
