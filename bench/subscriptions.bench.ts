@@ -52,7 +52,7 @@ async function serverRole(): Promise<void> {
   });
   const db = createDataSource({ url: config.databaseUrl!, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs });
   await db.initialize();
-  const app = await createApp(config, db, createLogger('silent'));
+  const app = await createApp(config, db, createLogger((process.env.SUBS_BENCH_LOG as 'silent' | 'error' | undefined) ?? 'silent'));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const stop = () => { app.stop().then(() => db.destroy()).then(() => process.exit(0), () => process.exit(1)); };
   process.on('SIGTERM', stop);
@@ -90,6 +90,7 @@ async function loadRole(): Promise<void> {
       const t0 = now();
       const client = createClient({
         url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${s.token}` },
+        onNonLazyError: () => undefined, // counted through the listeners below
         on: {
           connected: () => { connectMs.push(now() - t0); resolve(); },
           closed: () => { closed++; resolve(); },

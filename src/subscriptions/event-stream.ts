@@ -24,10 +24,10 @@ import './subscription-context.js';
 // - Replay then live, no gap and no duplicate at the seam: it registers with the process's hub first (live events
 //   wait in a queue), reads the log after `after` in pages until it is exhausted, then serves the queue, dropping
 //   what the replay already served (cursors only grow).
-// - Per subscriber, per event: before `project`, the connection's token and memberships are checked afresh
-//   (ctx.liveCheck, set by the WebSocket transport: a revoked token or a lost membership closes the socket); then
-//   `project` decides, through the same read paths as the queries (src/privacy via the features), whether this
-//   viewer gets the event and what it shows. Return null to skip: the cursor still advances.
+// - Per subscriber, per event: `project` decides, through the same read paths as the queries (src/privacy via the
+//   features), whether this viewer gets the event and what it shows (return null to skip: the cursor still
+//   advances); before it is sent, the connection's token and memberships are checked afresh (ctx.liveCheck, set by
+//   the WebSocket transport: a revoked token or a lost membership closes the socket and nothing is sent).
 // - `project` runs with ctx.loaders set to the event's shared loaders (one DataLoader set per event for every
 //   subscriber it reaches, so field resolvers of the payload batch across subscribers and nothing is cached from
 //   one event to the next); scope.memo shares one computation per key (e.g. one SQL per viewer group).
@@ -138,14 +138,16 @@ class EventStream<T> implements AsyncIterableIterator<T> {
       const item = await this.nextItem();
       if (!item) return { value: undefined, done: true };
       this.lastCursor = BigInt(item.event.cursor);
-      // The connection still stands (token, memberships) before anything is read for it.
+      this.ctx.loaders = item.scope.loaders;
+      const payload = await this.options.project(item.event, this.ctx, item.scope);
+      if (payload === null) continue;
+      // Before anything is sent: does the connection still stand (token, memberships)? Checked for every event it
+      // would receive (batched per event across subscribers); events it would not receive need no check.
       if (this.ctx.liveCheck && !(await this.ctx.liveCheck(item.scope))) {
         this.close();
         return { value: undefined, done: true };
       }
-      this.ctx.loaders = item.scope.loaders;
-      const payload = await this.options.project(item.event, this.ctx, item.scope);
-      if (payload !== null) return { value: payload, done: false };
+      return { value: payload, done: false };
     }
   }
 

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { SqlParams } from '../core/sql-params.js';
 import type { RequestContext } from '../core/request-context.js';
@@ -17,6 +18,11 @@ import { viewerKey } from './viewer-key.js';
 // offerPosted, per subscriber and event: the offer exactly as the `offers` list (with the subscriber's filter) and
 // `offer(id)` would show it to this viewer, or nothing. The read starts from visibleOffersFrom (the privacy policy
 // of offers), so an offer the viewer could not read through offer(id) never reaches it, and a card stays a card.
+//
+// Cost per event: one statement finds the organizations whose open needs the offer meets (a first cut); then every
+// group of subscribers with the same viewer key and arguments needs one read, and those reads are batched: one
+// statement per event (UNION ALL of each group's own read, up to GROUPS_PER_STATEMENT groups), so an offer reaching
+// thousands of subscribers costs a handful of round trips, not one per subscriber or group.
 
 export interface OfferPostedArgs {
   /** Offers meeting this organization's open needs (the viewer is a member). */
@@ -24,23 +30,41 @@ export interface OfferPostedArgs {
   filter: OfferFilter | null;
 }
 
-/** The offer row for this viewer if it may see it and it matches; one statement. */
-export async function loadPostedOffer(db: DataSource, viewer: Viewer, offerId: string, args: OfferPostedArgs): Promise<OfferRow | null> {
-  const params = new SqlParams();
-  const from = visibleOffersFrom(viewer, params);
-  const where = [`f.id = ${params.add(offerId)}`];
+const GROUPS_PER_STATEMENT = 100;
+
+interface GroupRead {
+  viewer: Viewer;
+  args: OfferPostedArgs;
+  offerId: string;
+}
+
+/** One group's read as a SELECT (its own params in the shared SqlParams): the offers list's rules for this viewer. */
+function groupSelect(index: number, read: GroupRead, params: SqlParams): string {
+  const from = visibleOffersFrom(read.viewer, params);
+  const where = [`f.id = ${params.add(read.offerId)}`];
   let distance: string | null = null;
-  if (args.filter) {
-    const built = buildOfferFilter(args.filter, params);
+  if (read.args.filter) {
+    const built = buildOfferFilter(read.args.filter, params);
     where.push(...built.where);
     distance = built.distance;
   }
-  if (args.seekerId) where.push(meetsOpenNeedsSql(params.add(args.seekerId)));
-  const rows: OfferRow[] = await db.query(
-    `SELECT ${OFFER_COLUMNS}${distance ? `, ${distance} AS "distanceKm"` : ''} FROM ${from} WHERE ${where.join(' AND ')}`,
-    params.values,
-  );
-  return rows[0] ?? null;
+  if (read.args.seekerId) where.push(meetsOpenNeedsSql(params.add(read.args.seekerId)));
+  return `SELECT ${index} AS "groupIndex", ${OFFER_COLUMNS}, ${distance ?? 'NULL::float8'} AS "distanceKm" FROM ${from} WHERE ${where.join(' AND ')}`;
+}
+
+/** The offer row for each group if its viewer may see it and it matches; one statement per batch of groups. */
+export async function loadPostedOffers(db: DataSource, reads: readonly GroupRead[]): Promise<(OfferRow | null)[]> {
+  const results: (OfferRow | null)[] = reads.map(() => null);
+  for (let start = 0; start < reads.length; start += GROUPS_PER_STATEMENT) {
+    const params = new SqlParams();
+    const batch = reads.slice(start, start + GROUPS_PER_STATEMENT);
+    const sql = batch.map((read, i) => `(${groupSelect(start + i, read, params)})`).join('\nUNION ALL\n');
+    const rows: (OfferRow & { groupIndex: number })[] = await db.query(sql, params.values);
+    for (const { groupIndex, ...row } of rows) {
+      results[groupIndex] = { ...row, distanceKm: row.distanceKm ?? undefined } as OfferRow;
+    }
+  }
+  return results;
 }
 
 /** The payload for this subscriber, or null. Subscribers with the same viewer key and arguments share one read. */
@@ -55,7 +79,13 @@ export async function projectOfferPosted(
     });
     if (!needing.has(args.seekerId)) return null;
   }
-  const row = await scope.memo(`offer:${event.subjectId}:${viewerKey(ctx.viewer)}:${argsKey}`, () => loadPostedOffer(ctx.db, ctx.viewer, event.subjectId, args));
+  const loader = await scope.memo('posted-offer-reads', async () => new DataLoader<string, OfferRow | null, string>(
+    (keys) => loadPostedOffers(ctx.db, keys.map((key) => readsOf(scope).get(key)!)),
+  ));
+  const key = `${event.subjectId}:${viewerKey(ctx.viewer)}:${argsKey}`;
+  const reads = readsOf(scope);
+  if (!reads.has(key)) reads.set(key, { viewer: ctx.viewer, args, offerId: event.subjectId });
+  const row = await loader.load(key);
   if (!row) return null;
   return {
     cursor: event.cursor,
@@ -64,4 +94,12 @@ export async function projectOfferPosted(
     // A fresh token source per payload: an anonymous offer's token is random in every response, as in queries.
     offer: toOffer(ctx.viewer, row, new AnonymousTokens()),
   };
+}
+
+/** The group reads asked for in this scope, by key (the first subscriber of a group describes it). */
+const readsByScope = new WeakMap<EventScope, Map<string, GroupRead>>();
+function readsOf(scope: EventScope): Map<string, GroupRead> {
+  let reads = readsByScope.get(scope);
+  if (!reads) readsByScope.set(scope, (reads = new Map()));
+  return reads;
 }
