@@ -10,7 +10,7 @@ import { shownPosition } from '../privacy/alert-audience.js';
 import { AnonymousTokens, anonymousEngineView, type CardSource } from '../privacy/anonymous-card.js';
 import type { Precision } from '../privacy/location-rules.js';
 import { ORGANIZATION_COLUMNS, type OrganizationRecord } from '../profiles/organization.record.js';
-import type { AnonymousOrganization } from '../suggestions/suggestion.types.js';
+import type { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
 import { SKILL_JSON } from '../taxonomy/taxonomy.sql.js';
 import type { IssueArea, Skill } from '../taxonomy/taxonomy.types.js';
 import { urgentAlertReasons, type RecipientCapability } from './urgent-alert-reasons.js';

@@ -4,7 +4,7 @@ import { connectionTypes } from '../core/connection.js';
 import { NeedPriority, NeedStatus } from '../core/enums.js';
 import { Organization } from '../profiles/organization.types.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
-import { AnonymousOrganization } from '../suggestions/suggestion.types.js';
+import { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
 import { IssueArea, Skill } from '../taxonomy/taxonomy.types.js';
 
 @ObjectType({ description: 'The need an urgent alert is about, as you may see it: an anonymous organization\'s need shows no description or issue area.' })

@@ -4,7 +4,8 @@ import { CapabilityLevel, Visibility } from '../core/enums.js';
 import { connectionTypes } from '../core/connection.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
-import { AnonymousOrganization, GapFiller } from '../suggestions/suggestion.types.js';
+import { GapFiller } from '../suggestions/suggestion.types.js';
+import { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
 import { CoalitionInvitationStatus, CoalitionRole, CoalitionStatus, DecisionRule } from './coalition.enums.js';
 import type { CoalitionRow } from './coalition-row.js';
 

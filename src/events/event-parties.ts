@@ -4,7 +4,7 @@ import { AnonymousTokens, anonymousEngineView } from '../privacy/anonymous-card.
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { ORGANIZATION_COLUMNS } from '../profiles/organization.record.js';
 import { loadMatchOrgs, loadTaxonomy } from '../suggestions/engine-orgs.js';
-import type { AnonymousOrganization } from '../suggestions/suggestion.types.js';
+import type { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
 import { SKILL_JSON } from '../taxonomy/taxonomy.sql.js';
 import type { Skill } from '../taxonomy/taxonomy.types.js';
 import type { EventParty } from './event.types.js';

@@ -5,7 +5,8 @@ import { LocationPrecision, OrganizationKind } from '../core/enums.js';
 import { UserError } from '../core/user-error.types.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
-import { AnonymousOrganization, SuggestionReason } from '../suggestions/suggestion.types.js';
+import { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
+import { SuggestionReason } from '../core/reason.types.js';
 import { Introduction } from '../introductions/introduction.types.js';
 import { Skill } from '../taxonomy/taxonomy.types.js';
 import {

@@ -3,7 +3,7 @@ import { AnonymousTokens } from '../privacy/anonymous-card.js';
 import { offerCard, type OfferCardFacts } from '../privacy/anonymous-offer.js';
 import { anonymousPrecision, roundDistanceKm, type Precision } from '../privacy/location-rules.js';
 import { projectPlace } from '../privacy/place-projection.js';
-import type { AnonymousOrganization } from '../suggestions/suggestion.types.js';
+import type { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
 import type { OfferAudience, OfferFormat, OfferStatus } from './offer.enums.js';
 import { effectiveOfferStatusSql } from './offer-status.sql.js';
 import type { Offer } from './offer.types.js';

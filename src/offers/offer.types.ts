@@ -4,7 +4,8 @@ import { Need } from '../capabilities/capability.types.js';
 import { connectionTypes } from '../core/connection.js';
 import type { ProjectedLocation } from '../privacy/member-projection.js';
 import { Location } from '../profiles/organization.types.js';
-import { AnonymousOrganization, SuggestionReason } from '../suggestions/suggestion.types.js';
+import { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
+import { SuggestionReason } from '../core/reason.types.js';
 import { OfferAudience, OfferFormat, OfferStatus } from './offer.enums.js';
 
 // What an offer shows, decided in offer-view.ts (the projection) and the field resolvers of offer.resolver.ts:

@@ -3,21 +3,11 @@ import { CapabilityLevel, OrganizationKind } from '../core/enums.js';
 import { connectionTypes } from '../core/connection.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
+import { AnonymousOrganization } from '../profiles/anonymous-organization.types.js';
+import { SuggestionReason } from '../core/reason.types.js';
 
 // GraphQL shapes of partner and coalition suggestions. A PRIVATE organization never reaches these types as an
 // Organization: it is an AnonymousOrganization with an opaque per-request token, so nothing here can resolve it.
-
-@ObjectType({ description: 'A sentence a person can check, with its weight in the score.' })
-export class SuggestionReason {
-  @Field({ description: 'Stable machine code, e.g. COVERS_NEED, SHARED_ISSUE, DISTANCE.' })
-  code: string;
-
-  @Field({ description: 'The reason in words.' })
-  text: string;
-
-  @Field(() => Float, { description: 'Contribution to the score (negative for gaps).' })
-  weight: number;
-}
 
 @ObjectType({ description: 'The parts of a partner score, from the asking organization\'s point of view.' })
 export class PartnerScoreParts {
@@ -41,46 +31,6 @@ export class PartnerScoreParts {
 
   @Field(() => Float, { description: 'Subtracted from the score when they are flooded with requests.' })
   saturationPenalty: number;
-}
-
-@ObjectType({ description: 'A capability of an anonymous organization, without anything that names it.' })
-export class AnonymousCapability {
-  @Field(() => ID, { description: 'Capability category code, e.g. FUNDRAISING.' })
-  categoryId: string;
-
-  @Field()
-  categoryName: string;
-
-  @Field()
-  skillName: string;
-
-  @Field(() => CapabilityLevel)
-  level: CapabilityLevel;
-
-  @Field({ description: 'Offered remotely.' })
-  remote: boolean;
-}
-
-@ObjectType({
-  description: 'A PRIVATE organization that agreed to be suggested anonymously: no name, no resolvable id. Everything '
-    + 'computed for it (distance, band, score, parts, reasons) uses only what this card shows, its position at most '
-    + 'to the centre of its region\'s 1-degree cell; scores and parts are shown in steps of 0.05.',
-})
-export class AnonymousOrganization {
-  @Field(() => ID, { description: 'Opaque random token, new in every response; it resolves to nothing.' })
-  token: string;
-
-  @Field(() => OrganizationKind)
-  kind: OrganizationKind;
-
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
-  country: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Only when its location precision reveals the region.' })
-  region: string | null;
-
-  @Field(() => [AnonymousCapability], { description: 'What it covers.' })
-  capabilities: AnonymousCapability[];
 }
 
 @ObjectType({ description: 'One suggested partner: exactly one of organization and anonymous is set.' })
