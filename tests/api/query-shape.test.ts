@@ -1,6 +1,7 @@
 import { OrgListDeepDocument } from '../generated/graphql.js';
 import { addCapability, addNeed, createOrg, issueAreaId, signUp } from '../support/factories.js';
 import { gql, ok } from '../support/graphql-client.js';
+import { waitForQuietDatabase } from '../support/statements.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -18,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function statementsFor(first: number): Promise<{ count: number; nodes: number }> {
+  await waitForQuietDatabase(app);
   app.statements.length = 0;
   const data = ok(await gql(app, OrgListDeepDocument, { first }));
   return { count: app.statements.length, nodes: data.organizations.edges.length };
