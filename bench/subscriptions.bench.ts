@@ -291,6 +291,8 @@ interface Measured {
   expected: number;
   wrong: number;
   errors: string[];
+  posts: number;
+  failedPosts: number;
 }
 
 /** Warm-up (one offer per skill until every subscriber got one), then `offers` at `rate` per second. */
@@ -303,20 +305,24 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   // Every subscriber is registered once it has received a warm-up offer of the skill its organization needs.
   const perSkill = new Map<number, number>();
   for (const s of subscribers) perSkill.set(seeded.needOf.get(s.org)!, (perSkill.get(seeded.needOf.get(s.org)!) ?? 0) + 1);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const warm = await Promise.all(seeded.skills.map((skill, k) => post(postTo, seeded.poster.token, seeded.poster.org, skill, `Warm-up ${k}`, 'PUBLIC')));
-    await new Promise((r) => setTimeout(r, 3000));
-    const report = await load.report();
-    const got = new Map(report.receipts);
-    const ok = warm.every((w, k) => (got.get(w.id)?.length ?? 0) === (perSkill.get(k) ?? 0));
-    load.reset();
-    if (ok) break;
-    log(`  warm-up ${attempt + 1}: not every subscriber registered yet`);
+  // One at a time (a burst of ten offers to every subscriber at once measures the burst, not the steady state).
+  let registered = true;
+  for (const [k, skill] of seeded.skills.entries()) {
+    const warm = await post(postTo, seeded.poster.token, seeded.poster.org, skill, `Warm-up ${k}`, 'PUBLIC');
+    let got = 0;
+    for (let i = 0; i < 60 && got < (perSkill.get(k) ?? 0); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      got = new Map((await load.report()).receipts).get(warm.id)?.length ?? 0;
+    }
+    if (got < (perSkill.get(k) ?? 0)) registered = false;
   }
+  load.reset();
+  if (!registered) log('  warm-up: not every subscriber got its warm-up offer within 30 s');
   await new Promise((r) => setTimeout(r, 5000)); // idle
   const rssIdle = rssKb(subscribeTo.pid);
   // Steady rate.
   const posted: { id: string; sent: number; answered: number; expected: number }[] = [];
+  const failedPosts: string[] = [];
   const interval = 1000 / o.rate;
   const start = now();
   for (let i = 0; i < o.offers; i++) {
@@ -325,8 +331,12 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const k = i % 10;
     const partnersOnly = i % 5 === 4;
-    const p = await post(postTo, seeded.poster.token, seeded.poster.org, seeded.skills[k], `Offer ${i}`, partnersOnly ? 'PARTNERS' : 'PUBLIC');
-    posted.push({ ...p, expected: partnersOnly ? 0 : perSkill.get(k) ?? 0 });
+    try {
+      const p = await post(postTo, seeded.poster.token, seeded.poster.org, seeded.skills[k], `Offer ${i}`, partnersOnly ? 'PARTNERS' : 'PUBLIC');
+      posted.push({ ...p, expected: partnersOnly ? 0 : perSkill.get(k) ?? 0 });
+    } catch (error) {
+      failedPosts.push(String((error as Error).message).slice(0, 200)); // refused (e.g. SERVICE_UNAVAILABLE): nothing to deliver
+    }
   }
   // Until nothing more arrives.
   let report = await load.report();
@@ -354,7 +364,8 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
     label, subscribers: subscribers.length, connectAllMs: load.connected.totalMs, connectP50: pct(connectSorted, 50), connectP99: pct(connectSorted, 99),
     rssPerSubscriberKb: Number.isFinite(rssBefore) ? (rssIdle - rssBefore) / subscribers.length : null,
     latencyP50: pct(latencies, 50), latencyP99: pct(latencies, 99), latencyMax: latencies[latencies.length - 1] ?? NaN, mutationP50: pct(mutation, 50),
-    delivered, expected: posted.reduce((n, p) => n + p.expected, 0), wrong, errors: report.errors,
+    delivered, expected: posted.reduce((n, p) => n + p.expected, 0), wrong, errors: [...failedPosts.map((f) => `offerPost refused: ${f}`), ...report.errors],
+    posts: posted.length, failedPosts: failedPosts.length,
   };
 }
 
@@ -389,10 +400,10 @@ async function orchestrate(): Promise<void> {
     await admin.end();
   }
   log('');
-  log(`| run | subscribers | connect all | connect p50 / p99 | RSS per idle subscriber | latency p50 / p99 / max (from send) | offerPost p50 | delivered / expected | offers off |`);
-  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  log(`| run | subscribers | connect all | connect p50 / p99 | RSS per idle subscriber | latency p50 / p99 / max (from send) | offerPost p50 | delivered / expected | offers off | offers posted / refused |`);
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
-    log(`| ${r.label} | ${r.subscribers} | ${(r.connectAllMs / 1000).toFixed(1)} s | ${ms(r.connectP50)} / ${ms(r.connectP99)} | ${r.rssPerSubscriberKb === null ? 'n/a' : `${r.rssPerSubscriberKb.toFixed(1)} KB`} | ${ms(r.latencyP50)} / ${ms(r.latencyP99)} / ${ms(r.latencyMax)} | ${ms(r.mutationP50)} | ${r.delivered} / ${r.expected} | ${r.wrong} |`);
+    log(`| ${r.label} | ${r.subscribers} | ${(r.connectAllMs / 1000).toFixed(1)} s | ${ms(r.connectP50)} / ${ms(r.connectP99)} | ${r.rssPerSubscriberKb === null ? 'n/a' : `${r.rssPerSubscriberKb.toFixed(1)} KB`} | ${ms(r.latencyP50)} / ${ms(r.latencyP99)} / ${ms(r.latencyMax)} | ${ms(r.mutationP50)} | ${r.delivered} / ${r.expected} | ${r.wrong} | ${r.posts} / ${r.failedPosts} |`);
     if (r.errors.length) log(`  errors (${r.label}): ${r.errors.join(' | ')}`);
   }
   log(`/proc/loadavg after: ${readFileSync('/proc/loadavg', 'utf8').trim()} (1-min load before the run: ${loadavg()[0].toFixed(2)})`);
