@@ -6,6 +6,7 @@ import {
 } from '../generated/graphql.js';
 import { addMember, createOrg, signUp, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, type GraphQLResponse } from '../support/graphql-client.js';
+import { waitForQuietDatabase } from '../support/statements.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -345,6 +346,7 @@ describe('expiry and lists', () => {
     const target = await org(bob, { name: 'Busy' });
     for (let i = 0; i < 4; i++) await requestOk(await org(alice, { name: `Sender ${i}` }), target);
     const statementsFor = async (first: number) => {
+      await waitForQuietDatabase(app);
       app.statements.length = 0;
       const page = ok(await list(bob.token, { organizationId: target.id, first })).introductions;
       return { statements: app.statements.length, nodes: page.nodes.length };
