@@ -62,6 +62,7 @@ describe('authentication stays true while the socket lives', () => {
     const giver = await createOrg(app, alice);
     const c = client(dave.token);
     const live = subscribe(c, OfferPostedDocument, { filter: { organizationId: giver.id } });
+    await settle(1000); // the subscription is live only once the server has registered it (no 'after' cursor here)
     await postOffer(giver.id, 'Before');
     await live.waitFor(1);
     ok(await gql(app, SignOutDocument, {}, dave.token));
