@@ -71,6 +71,13 @@ module.exports = {
       to: { path: '^src/', pathNot: ['^src/core/', '^src/privacy/', '^src/authorization/'] },
     },
     {
+      name: 'activity-log-below-features',
+      comment: 'src/activity (the append-only event log, the bus between processes, the hub and the resumable stream) is what features record into and subscriptions read from; it reads core only, so features and subscriptions depend on it one way.',
+      severity: 'error',
+      from: { path: '^src/activity/' },
+      to: { path: '^src/', pathNot: ['^src/core/', '^src/activity/'] },
+    },
+    {
       name: 'service-does-not-depend-on-seeds-tests-or-benches',
       severity: 'error',
       from: { path: '^src/' },

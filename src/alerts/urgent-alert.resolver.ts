@@ -6,7 +6,7 @@ import type { Need } from '../capabilities/capability.types.js';
 import { needsJson } from '../profiles/organization-children.sql.js';
 import { readOrganization } from '../profiles/organization.service.js';
 import { requireMembership } from '../authorization/organization-guard.js';
-import { subscribeToEvents } from '../subscriptions/event-stream.js';
+import { subscribeToEvents } from '../activity/event-stream.js';
 import { listUrgentAlerts, loadUrgentAlert } from './urgent-alert-query.service.js';
 import { NeedMarkUrgentInput, NeedMarkUrgentPayload } from './urgent-alert.inputs.js';
 import { markNeedUrgent, URGENT_NEED_EVENT } from './urgent-alert.service.js';

@@ -6,7 +6,7 @@ import { SqlParams } from '../core/sql-params.js';
 import { requireChild } from '../capabilities/capability.service.js';
 import { shownPosition } from '../privacy/alert-audience.js';
 import type { Precision } from '../privacy/location-rules.js';
-import { recordEvent } from '../subscriptions/event-log.js';
+import { recordEvent } from '../activity/event-log.js';
 import { urgentRecipientsSql } from './urgent-alert-recipients.sql.js';
 import { URGENT_ALERT_WINDOW, URGENT_ALERTS_PER_DAY, URGENT_PRIORITIES } from './urgent-alert.rules.js';
 import type { NeedMarkUrgentInput } from './urgent-alert.inputs.js';

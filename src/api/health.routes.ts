@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
-import type { BusHealth } from '../subscriptions/event-bus.js';
+import type { BusHealth } from '../activity/event-bus.js';
 
 /**
  * /healthz: the process is up. /readyz: it can serve, i.e. the database answers (503 otherwise). It also reports the

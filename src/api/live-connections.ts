@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws';
 import { viewersByTokenIds } from '../accounts/viewer-from-token.js';
 import type { RequestContext } from '../core/request-context.js';
 import type { Viewer } from '../core/viewer.js';
-import type { EventHub, EventScope } from '../subscriptions/event-hub.js';
+import type { EventHub, EventScope } from '../activity/event-hub.js';
 
 // The WebSocket connections' authentication, kept true while they live. A connection authenticates once, at
 // connection_init; its token and memberships are then checked again before every event it would receive (one

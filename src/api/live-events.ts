@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config.js';
-import { createInProcessBus, createRedisBus, type BusHealth, type EventBus } from '../subscriptions/event-bus.js';
-import { EventHub } from '../subscriptions/event-hub.js';
-import { setEventPublisher } from '../subscriptions/event-log.js';
-import { startEventLogSweep } from '../subscriptions/event-retention.js';
+import { createInProcessBus, createRedisBus, type BusHealth, type EventBus } from '../activity/event-bus.js';
+import { EventHub } from '../activity/event-hub.js';
+import { setEventPublisher } from '../activity/event-log.js';
+import { startEventLogSweep } from '../activity/event-retention.js';
 import { startInboxExpiryJob } from '../subscriptions/inbox-expiry.js';
 import { createLoaders } from './loader-registry.js';
 

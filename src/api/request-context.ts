@@ -4,7 +4,7 @@ import { createLoaders } from './loader-registry.js';
 /**
  * A request's context: what the transport knows, plus a fresh set of every feature's loaders, created on first use.
  * Lazily because a subscription's context lives as long as its socket, and its events bring their own loaders
- * (src/subscriptions/event-stream.ts): an idle subscriber should not hold a set it never reads.
+ * (src/activity/event-stream.ts): an idle subscriber should not hold a set it never reads.
  */
 export function createContext(base: Omit<RequestContext, 'loaders'>): RequestContext {
   let loaders: Loaders | undefined;

@@ -53,7 +53,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     // validated by runMutation so that problems come back as userErrors in the payload.
     validateFn: validateArgs,
     // type-graphql requires a pubSub to build Subscription fields; ours all declare `subscribe` (resumable streams
-    // fed by the event hub, src/subscriptions/event-stream.ts), so this one never carries anything.
+    // fed by the event hub, src/activity/event-stream.ts), so this one never carries anything.
     pubSub: createPubSub(),
   }).then(lexicographicSortSchema).then(guardArgumentText); // text rules for every argument (text-input.ts)
   return built;

@@ -16,7 +16,7 @@ import { ErrorCode } from '../core/errors.js';
 import { formatError } from './format-error.js';
 import { enforceOperationLimits, LIMITS } from './limits.js';
 import { clientAddress, type CostBudgets } from './rate-limits.js';
-import type { EventHub } from '../subscriptions/event-hub.js';
+import type { EventHub } from '../activity/event-hub.js';
 import { LiveConnections } from './live-connections.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
@@ -42,7 +42,7 @@ export interface SubscriptionServer {
  */
 export function startSubscriptionServer(options: {
   server: Server; schema: GraphQLSchema; db: DataSource; log: Logger; config: Config; budgets?: CostBudgets; throttles?: AccountThrottles;
-  /** The process's event hub (src/subscriptions/event-hub.ts): what subscriptions stream from. */
+  /** The process's event hub (src/activity/event-hub.ts): what subscriptions stream from. */
   hub?: EventHub;
 }): SubscriptionServer {
   const { server, schema, db, log, config, budgets, throttles, hub } = options;

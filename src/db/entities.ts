@@ -17,8 +17,8 @@ import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { OfferRequestEntity } from '../offers/offer-request.entity.js';
-import { ActivityEventEntity } from '../subscriptions/activity-event.entity.js';
-import { ActivityEventHorizonEntity } from '../subscriptions/activity-event-horizon.entity.js';
+import { ActivityEventEntity } from '../activity/activity-event.entity.js';
+import { ActivityEventHorizonEntity } from '../activity/activity-event-horizon.entity.js';
 import { UrgentAlertEntity, UrgentAlertRecipientEntity } from '../alerts/urgent-alert.entity.js';
 import {
   SavedSearchEntity, SavedSearchMatchEntity, SavedSearchMatchSeenEntity, SavedSearchMatcherStateEntity,

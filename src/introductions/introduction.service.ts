@@ -11,7 +11,7 @@ import { lapsedSql } from './introduction-status.sql.js';
 import type { IntroductionRow } from './introduction-view.js';
 import { CollaborationSource, INTRODUCTION_TTL_DAYS, IntroductionStatus } from './introduction.enums.js';
 import type { RequestIntroductionInput, RespondToIntroductionInput, WithdrawIntroductionInput } from './introduction.inputs.js';
-import { recordIntroductionEvent } from '../subscriptions/inbox-events.js';
+import { recordIntroductionEvent } from '../activity/inbox-events.js';
 
 // The life cycle of an introduction: PENDING -> ACCEPTED | DECLINED | WITHDRAWN, or EXPIRED by time alone.
 // Each function runs inside runMutation's transaction and returns the id of the introduction it touched.

@@ -10,8 +10,8 @@ import type { OfferRequestInput, OfferRequestRespondInput, OfferRequestWithdrawI
 import { lapsedOfferSql } from './offer-status.sql.js';
 import { loadVisibleOffer } from './offer-visibility.js';
 import { OfferStatus } from './offer.enums.js';
-import { recordOfferRequestEvent } from '../subscriptions/inbox-events.js';
-import { watchOfferReopening } from '../subscriptions/offer-events.js';
+import { recordOfferRequestEvent } from '../activity/inbox-events.js';
+import { watchOfferReopening } from './offer-events.js';
 
 // The life cycle of an offer request: PENDING -> ACCEPTED | DECLINED | WITHDRAWN (and ACCEPTED -> WITHDRAWN, which
 // frees its seats), or EXPIRED / CANCELLED by the offer alone. Each function runs inside runMutation's transaction

@@ -12,7 +12,7 @@ import { effectiveOfferStatusSql } from './offer-status.sql.js';
 import { OfferEntity } from './offer.entity.js';
 import { OfferStatus } from './offer.enums.js';
 import type { OfferCloseInput, OfferPostInput, OfferUpdateInput } from './offer.inputs.js';
-import { recordOfferPosted, watchOfferReopening } from '../subscriptions/offer-events.js';
+import { recordOfferPosted, watchOfferReopening } from './offer-events.js';
 
 // The life cycle of an offer: posted OPEN, changed while not CLOSED, CLOSED by its organization; FULL and EXPIRED
 // follow from seats and times (offer-status.sql.ts). Each function runs inside runMutation's one transaction,

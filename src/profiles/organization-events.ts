@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { recordEvent } from '../subscriptions/event-log.js';
+import { recordEvent } from '../activity/event-log.js';
 
 // The event an organization's visible change records (created, profile updated, a capability or need added or
 // changed): saved searches (saved-searches/saved-search-matcher.ts) match it from the log after commit. A PRIVATE

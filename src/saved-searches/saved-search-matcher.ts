@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { runTransaction } from '../core/transaction-hooks.js';
-import type { EventHub } from '../subscriptions/event-hub.js';
+import type { EventHub } from '../activity/event-hub.js';
 import { matchOffer, matchOrganization } from './saved-search-matching.service.js';
 import { OFFER_POSTED_EVENT, ORGANIZATION_CHANGED_EVENT } from './saved-search.rules.js';
 

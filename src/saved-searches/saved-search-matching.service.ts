@@ -6,7 +6,7 @@ import type { OfferFilter } from '../offers/offer.inputs.js';
 import { organizationViewer } from '../privacy/alert-audience.js';
 import { buildFilter } from '../profiles/organization-query.service.js';
 import type { OrganizationFilter } from '../profiles/organization-filter.types.js';
-import { recordEvent } from '../subscriptions/event-log.js';
+import { recordEvent } from '../activity/event-log.js';
 import { SavedSearchKind } from './saved-search.enums.js';
 import { MATCH_BATCH, SAVED_SEARCH_MATCH_EVENT } from './saved-search.rules.js';
 

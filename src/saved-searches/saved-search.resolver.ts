@@ -4,7 +4,7 @@ import { NotFoundError } from '../core/errors.js';
 import type { RequestContext } from '../core/request-context.js';
 import { runMutation, type MutationOutcome } from '../core/run-mutation.js';
 import { requireMembership } from '../authorization/organization-guard.js';
-import { subscribeToEvents } from '../subscriptions/event-stream.js';
+import { subscribeToEvents } from '../activity/event-stream.js';
 import { requireSavedSearch } from './saved-search-access.js';
 import { countUnseen, findSavedSearch, listMatches, listSavedSearches, loadMatch } from './saved-search-query.service.js';
 import {

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { lapsedSql } from '../introductions/introduction-status.sql.js';
 import { requestStatusSql } from '../offers/offer-request-status.sql.js';
-import { recordNoticedEvents, type StoredEvent } from './event-log.js';
-import { EVENT_RETENTION_DAYS } from './event-store.js';
-import { inboxEvent } from './inbox-events.js';
+import { recordNoticedEvents, type StoredEvent } from '../activity/event-log.js';
+import { EVENT_RETENTION_DAYS } from '../activity/event-store.js';
+import { inboxEvent } from '../activity/inbox-events.js';
 
 // Expiry is not a write: an introduction or offer request reads EXPIRED once its time has passed (their status SQL).
 // So nobody's transaction records it; this job notices it, every minute in every process, and records one INBOX

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../core/request-context.js';
 import { INTRODUCTION_COLUMNS, introductionsOfSql, toIntroductions, type IntroductionRow } from '../introductions/introduction-view.js';
 import { OFFER_REQUEST_COLUMNS, OFFER_REQUEST_FROM, toOfferRequests, type OfferRequestRow } from '../offers/offer-request-view.js';
-import type { StoredEvent } from './event-log.js';
-import type { InboxEventData } from './inbox-events.js';
+import type { StoredEvent } from '../activity/event-log.js';
+import type { InboxEventData } from '../activity/inbox-events.js';
 import type { InboxEvent } from './subscription.types.js';
 
 // inboxUpdated, per subscriber and event: the introduction or offer request as the organization's own lists show it

@@ -8,12 +8,12 @@ import { OFFER_COLUMNS, toOffer, type OfferRow } from '../offers/offer-view.js';
 import { visibleOffersFrom } from '../offers/offer-visibility.js';
 import type { OfferFilter } from '../offers/offer.inputs.js';
 import { AnonymousTokens } from '../privacy/anonymous-card.js';
-import type { EventScope } from './event-hub.js';
-import type { StoredEvent } from './event-log.js';
-import type { OfferChange } from './offer-events.js';
+import type { EventScope } from '../activity/event-hub.js';
+import type { StoredEvent } from '../activity/event-log.js';
+import type { OfferChange } from '../offers/offer-events.js';
 import { meetsOpenNeedsSql, ORGANIZATIONS_NEEDING_OFFER_SQL } from './offer-posted.sql.js';
 import type { OfferPostedEvent } from './subscription.types.js';
-import { viewerKey } from './viewer-key.js';
+import { viewerKey } from '../activity/viewer-key.js';
 
 // offerPosted, per subscriber and event: the offer exactly as the `offers` list (with the subscriber's filter) and
 // `offer(id)` would show it to this viewer, or nothing. The read starts from visibleOffersFrom (the privacy policy

@@ -3,10 +3,10 @@ import { BadInputError } from '../core/errors.js';
 import type { RequestContext } from '../core/request-context.js';
 import { requireMembership } from '../authorization/organization-guard.js';
 import { OfferFilter } from '../offers/offer.inputs.js';
-import { subscribeToEvents } from './event-stream.js';
-import { INBOX } from './inbox-events.js';
+import { subscribeToEvents } from '../activity/event-stream.js';
+import { INBOX } from '../activity/inbox-events.js';
 import { projectInbox } from './inbox.js';
-import { OFFER_POSTED } from './offer-events.js';
+import { OFFER_POSTED } from '../offers/offer-events.js';
 import { projectOfferPosted } from './offer-posted.js';
 import { InboxEvent, OfferPostedEvent } from './subscription.types.js';
 

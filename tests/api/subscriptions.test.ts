@@ -7,7 +7,7 @@ import { addNeed, createOrg, signUp, skillId, type TestUser } from '../support/f
 import { gql, ok } from '../support/graphql-client.js';
 import { connect, settle, subscribe, type TestClient } from '../support/subscription-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { sweepEventLog } from '../../src/subscriptions/event-retention.js';
+import { sweepEventLog } from '../../src/activity/event-retention.js';
 import { recordInboxExpiries } from '../../src/subscriptions/inbox-expiry.js';
 
 // Live subscriptions over real WebSockets (graphql-ws createClient + ws) against the real app: offerPosted (needs,

@@ -6,7 +6,7 @@ import { readEventsAfter } from './event-store.js';
 import type { StoredEvent } from './event-log.js';
 
 // One per API process: hears committed events from the bus, puts them in cursor order, and hands each to the
-// live subscribers of its kind (src/subscriptions/event-stream.ts), once.
+// live subscribers of its kind (src/activity/event-stream.ts), once.
 //
 // Order and completeness come from the log, not from the bus: the hub keeps the last cursor it dispatched, and
 //   - an event that is the next one is dispatched as it came;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-// The append-only log behind every live subscription (src/subscriptions/event-log.ts). A row is written in the
+// The append-only log behind every live subscription (src/activity/event-log.ts). A row is written in the
 // same transaction as the change it reports, so a rolled-back change leaves none; its id is the cursor a
 // subscriber resumes from (`after`). Ids are assigned in commit order (event-log.ts takes one lock just before
 // COMMIT), so "id > cursor" never skips a row that commits late. Rows older than the retention are swept.

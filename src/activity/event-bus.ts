@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { StoredEvent } from './event-log.js';
 
-// The bus that carries committed events to every API process's hub (src/subscriptions/event-hub.ts). Without
+// The bus that carries committed events to every API process's hub (src/activity/event-hub.ts). Without
 // REDIS_URL it is in-process (one EventTarget); with it, Redis pub/sub through @graphql-yoga/redis-event-target
 // (one ioredis client publishes, one subscribes), so a subscriber connected to one process hears of an offer
 // posted through another.

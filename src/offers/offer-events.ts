@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { beforeCommit, hasCommitHooks } from '../core/transaction-hooks.js';
-import { effectiveOfferStatusSql } from '../offers/offer-status.sql.js';
-import { recordEvent } from './event-log.js';
+import { effectiveOfferStatusSql } from './offer-status.sql.js';
+import { recordEvent } from '../activity/event-log.js';
 
 // The events the offers feature records (offerPosted): a broadcast per offer posted or reopened, filtered per
 // subscriber when delivered (offer-posted.ts). The event holds the offer id only: everything shown is re-read.

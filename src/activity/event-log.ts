@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { afterCommit, beforeCommit, hasCommitHooks } from '../core/transaction-hooks.js';
 
-// The append-only event log (table activity_events, src/subscriptions/activity-event.entity.ts): what live
+// The append-only event log (table activity_events, src/activity/activity-event.entity.ts): what live
 // subscriptions deliver and what a reconnecting subscriber replays from its cursor.
 //
 //   recordEvent(tx, { kind: 'OFFER_POSTED', subjectId: offer.id, organizationIds: null, data: { change: 'POSTED' } });
@@ -9,7 +9,7 @@ import { afterCommit, beforeCommit, hasCommitHooks } from '../core/transaction-h
 // - Same transaction as the change: the row is written inside the caller's transaction (just before its COMMIT,
 //   see below), so a rolled-back change records nothing.
 // - Published only after commit: once the transaction has committed, the stored events go to the process's event
-//   publisher (the bus: in-process, or Redis across processes; src/subscriptions/event-bus.ts), never before.
+//   publisher (the bus: in-process, or Redis across processes; src/activity/event-bus.ts), never before.
 // - Cursors in commit order: PostgreSQL sequence values can become visible out of commit order (a transaction
 //   that took id 7 may commit after the one that took 8), and a reader resuming "after 8" would then miss 7. So
 //   ids are taken under one transaction-scoped advisory lock, as the transaction's last statement: the lock is
