@@ -206,7 +206,8 @@ async function seed(orgCount: number, subscriberCount: number): Promise<Seeded> 
 
 async function startApi(dbUrl: string, redis: string | null): Promise<{ child: ChildProcess; baseUrl: string; stop(): Promise<void> }> {
   const child = fork(__filename, [], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    // SUBS_BENCH_PROFILE=<dir>: a V8 CPU profile of the API process, written when it stops (open in Chrome DevTools).
+    execArgv: ['-r', 'ts-node/register/transpile-only', ...(process.env.SUBS_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SUBS_BENCH_PROFILE}`] : [])],
     env: { ...process.env, SUBS_BENCH_ROLE: 'server', SUBS_BENCH_DB: dbUrl, SUBS_BENCH_REDIS: redis ?? '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
