@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,11 +7,21 @@ import { prepareDatabase, type BenchDatabase } from './support/database.js';
 import { LIST_BODY, PAGE_SIZE } from './support/list-query.js';
 import { runLoad, type LoadResult } from './support/load.js';
 import { positiveInt, UsageError } from './support/cli.js';
+import { processCpuMs } from './support/process-cpu.js';
+import { databaseName, figure, loadNow, RESULTS_DIR, writeResult } from './support/results.js';
 
 // `npm run bench:http [-- --duration 10 --warmup 3 --connections 32 --orgs 10000]`
 // Throughput and latency of the partner-frontend list query on Coalesce, beside a hand-written node:http + pg
 // endpoint serving the same JSON, measured in the same run (the team's design reference DESIGN.md, section 6: at least half the baseline,
-// p99 < 50 ms at 32 connections). Each server runs in its own child process and is measured alone.
+// p99 < 50 ms at 32 connections; issue 15 raised the ratio to 0.6). Each server runs in its own child process and is
+// measured alone.
+
+const RATIO_TARGET = 0.6;
+const P99_TARGET_MS = 50;
+// This bench measures throughput, not the rate limiter: 32 connections from one address would spend the default
+// per-address and per-user budgets within seconds and be answered 429. The servers it starts get budgets no run
+// reaches (the limiter still runs, so its cost per request stays in the figures).
+const UNLIMITED_RATE = { RATE_LIMIT_ADDRESS_COST: '1000000000000', RATE_LIMIT_USER_COST: '1000000000000' };
 
 const USAGE = 'usage: npm run bench:http -- [--duration 10] [--warmup 3] [--connections 32] [--orgs 10000] [--seed 42] [--profile]';
 
@@ -57,10 +66,17 @@ async function fetchList(server: ServerChild): Promise<{ text: string; data: unk
   return { text, data: parsed.data };
 }
 
-function table(rows: { name: string; result: LoadResult }[]): string {
-  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'wrong body'];
-  const cells = rows.map(({ name, result: r }) => [
-    name, r.requestsPerSecond.toFixed(1), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1),
+interface Measured {
+  name: string;
+  result: LoadResult;
+  /** CPU time of the server process over the measured window divided by the requests served in it. */
+  cpuMsPerRequest: number | null;
+}
+
+function table(rows: Measured[]): string {
+  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'errors', 'non-2xx', 'wrong body'];
+  const cells = rows.map(({ name, result: r, cpuMsPerRequest }) => [
+    name, r.requestsPerSecond.toFixed(1), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1), cpuMsPerRequest?.toFixed(2) ?? 'n/a',
     String(r.errors), String(r.non2xx), String(r.mismatches),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -76,10 +92,10 @@ async function main(): Promise<number> {
   try {
     log(`preparing ${opts.orgs.toLocaleString('en-US')} organizations...`);
     database = await prepareDatabase({ orgs: opts.orgs, seed: opts.seed, log });
-    const profileDir = opts.profile ? join(__dirname, 'results', 'profiles') : undefined;
-    const baseline = await startServer('baseline', 'baseline-server.ts', database.url, profileDir);
+    const profileDir = opts.profile ? join(RESULTS_DIR, 'profiles') : undefined;
+    const baseline = await startServer('baseline', 'baseline-server.ts', database.url, profileDir, UNLIMITED_RATE);
     servers.push(baseline);
-    const coalesce = await startServer('coalesce', 'support/coalesce-server.ts', database.url, profileDir);
+    const coalesce = await startServer('coalesce', 'support/coalesce-server.ts', database.url, profileDir, UNLIMITED_RATE);
     servers.push(coalesce);
 
     // The ratio means something only if both return the same data, field for field and in the same order.
@@ -99,10 +115,11 @@ async function main(): Promise<number> {
       `${Buffer.byteLength(expected.text)} from baseline)`);
 
     // Two cores hold the load generator, the server and PostgreSQL: anything else running skews the numbers.
+    const loadBefore = loadNow();
     const busy = loadavg()[0];
     if (busy > 1) log(`WARNING: load average ${busy.toFixed(1)} before measuring: other processes compete for the CPU`);
 
-    const results: { name: string; result: LoadResult }[] = [];
+    const results: Measured[] = [];
     for (const server of [baseline, coalesce]) {
       const load = { url: server.url, body: LIST_BODY, connections: opts.connections };
       // The warm-up lets V8 optimise the hot paths and both pools open every connection before measuring.
@@ -111,29 +128,48 @@ async function main(): Promise<number> {
         await runLoad({ ...load, expectBody: server === baseline ? expected.text : actual.text, seconds: opts.warmup });
       }
       log(`${server.name}: measuring ${opts.duration} s at ${opts.connections} connections`);
+      const cpuBefore = processCpuMs(server.pid);
       const result = await runLoad({ ...load, expectBody: server === baseline ? expected.text : actual.text, seconds: opts.duration });
-      results.push({ name: server.name, result });
+      const cpuAfter = processCpuMs(server.pid);
+      const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests > 0
+        ? (cpuAfter - cpuBefore) / result.requests : null;
+      results.push({ name: server.name, result, cpuMsPerRequest });
     }
+    const loadAfter = loadNow();
 
     const [base, ours] = results.map((r) => r.result);
+    const [baseCpu, ourCpu] = results.map((r) => r.cpuMsPerRequest);
     const ratio = ours.requestsPerSecond / base.requestsPerSecond;
     console.log(`\nHTTP list query: ${PAGE_SIZE} organizations with capabilities, needs and issue areas; ` +
       `${opts.orgs.toLocaleString('en-US')} organizations; ${opts.connections} connections; ${opts.duration} s after ` +
       `${opts.warmup} s warm-up; Node ${process.versions.node}; ${cpus().length} cores; ` +
       `load average ${busy.toFixed(1)} before; ${database.description}\n`);
     console.log(table(results));
-    console.log(`\nratio coalesce / baseline: ${ratio.toFixed(2)} (target >= 0.50); coalesce p99 ${ours.p99Ms.toFixed(1)} ms (target < 50 ms)`);
+    console.log(`\nratio coalesce / baseline: ${ratio.toFixed(2)} (target >= ${RATIO_TARGET}); coalesce p99 ${ours.p99Ms.toFixed(1)} ms (target < ${P99_TARGET_MS} ms)`);
+    console.log(`server CPU per request: coalesce ${ourCpu?.toFixed(2) ?? 'n/a'} ms, baseline ${baseCpu?.toFixed(2) ?? 'n/a'} ms ` +
+      '(utime + stime of the server process over the measured window; PostgreSQL\'s own CPU not included)');
 
-    const outDir = join(__dirname, 'results');
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, `http-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify({
-      benchmark: 'http-list-query', startedAt: startedAt.toISOString(), node: process.versions.node,
-      cores: cpus().length, loadAverageBefore: busy, cpu: cpus()[0]?.model, database: database.description, options: opts,
-      responseBytes: { coalesce: Buffer.byteLength(actual.text), baseline: Buffer.byteLength(expected.text) },
-      poolSize: { coalesce: coalesce.poolSize, baseline: baseline.poolSize },
-      results: Object.fromEntries(results.map((r) => [r.name, r.result])), ratio,
-    }, null, 2)}\n`);
+    const file = writeResult({
+      bench: 'http', database: databaseName(database.description), load: { before: loadBefore, after: loadAfter },
+      startedAt: startedAt.toISOString(),
+      figures: [
+        figure('baseline throughput', base.requestsPerSecond, 'req/s'),
+        figure('Coalesce throughput', ours.requestsPerSecond, 'req/s'),
+        figure('Coalesce / baseline throughput', ratio, 'ratio', { atLeast: RATIO_TARGET }),
+        figure('Coalesce p50', ours.p50Ms, 'ms'),
+        figure('Coalesce p99', ours.p99Ms, 'ms', { below: P99_TARGET_MS }),
+        figure('baseline p99', base.p99Ms, 'ms'),
+        figure('Coalesce CPU per request', ourCpu, 'ms'),
+        figure('baseline CPU per request', baseCpu, 'ms'),
+        figure('failed or wrong responses', results.reduce((n, { result: r }) => n + r.errors + r.non2xx + r.mismatches, 0), 'responses', { equals: 0 }),
+      ],
+      details: {
+        cores: cpus().length, cpu: cpus()[0]?.model, options: opts,
+        responseBytes: { coalesce: Buffer.byteLength(actual.text), baseline: Buffer.byteLength(expected.text) },
+        poolSize: { coalesce: coalesce.poolSize, baseline: baseline.poolSize },
+        results: Object.fromEntries(results.map((r) => [r.name, { ...r.result, cpuMsPerRequest: r.cpuMsPerRequest }])), ratio,
+      },
+    });
     log(`results written to ${file}`);
 
     const failed = results.filter(({ result: r }) => r.errors + r.non2xx + r.mismatches > 0);

@@ -23,14 +23,18 @@ export interface ServerChild {
   name: string;
   url: string;
   poolSize: number;
+  /** The server process, e.g. to read its CPU time (support/process-cpu.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-export async function startServer(name: string, entry: string, databaseUrl: string, profileDir?: string): Promise<ServerChild> {
+export async function startServer(
+  name: string, entry: string, databaseUrl: string, profileDir?: string, env: Record<string, string> = {},
+): Promise<ServerChild> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : [];
   const child: ChildProcess = fork(resolve(__dirname, '..', entry), [], {
     execArgv: [...profile, '-r', 'ts-node/register/transpile-only'],
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<Ready>((ok, fail) => {
@@ -49,6 +53,7 @@ export async function startServer(name: string, entry: string, databaseUrl: stri
     name,
     url: `http://127.0.0.1:${ready.port}/graphql`,
     poolSize: ready.poolSize,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
