@@ -223,6 +223,12 @@ async function startApi(dbUrl: string, redis: string | null): Promise<{ child: C
   };
 }
 
+/** CPU time (user + system) the process has used so far, in ms: a figure that a busy machine disturbs less than latency. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function rssKb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) : NaN;
@@ -294,6 +300,8 @@ interface Measured {
   errors: string[];
   posts: number;
   failedPosts: number;
+  /** CPU the subscribers' API process used from the first steady-rate offer until deliveries stopped. */
+  apiCpuMs: number;
 }
 
 /** Warm-up (one offer per skill until every subscriber got one), then `offers` at `rate` per second. */
@@ -322,6 +330,7 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   await new Promise((r) => setTimeout(r, 5000)); // idle
   const rssIdle = rssKb(subscribeTo.pid);
   // Steady rate.
+  const cpuBefore = cpuMs(subscribeTo.pid);
   const posted: { id: string; sent: number; answered: number; expected: number }[] = [];
   const failedPosts: string[] = [];
   const interval = 1000 / o.rate;
@@ -348,6 +357,7 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
     await new Promise((r) => setTimeout(r, 1000));
     report = await load.report();
   }
+  const apiCpuMs = cpuMs(subscribeTo.pid) - cpuBefore;
   const got = new Map(report.receipts);
   const latencies: number[] = [];
   let delivered = 0;
@@ -366,7 +376,7 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
     rssPerSubscriberKb: Number.isFinite(rssBefore) ? (rssIdle - rssBefore) / subscribers.length : null,
     latencyP50: pct(latencies, 50), latencyP99: pct(latencies, 99), latencyMax: latencies[latencies.length - 1] ?? NaN, mutationP50: pct(mutation, 50),
     delivered, expected: posted.reduce((n, p) => n + p.expected, 0), wrong, errors: [...failedPosts.map((f) => `offerPost refused: ${f}`), ...report.errors],
-    posts: posted.length, failedPosts: failedPosts.length,
+    posts: posted.length, failedPosts: failedPosts.length, apiCpuMs,
   };
 }
 
@@ -401,10 +411,10 @@ async function orchestrate(): Promise<void> {
     await admin.end();
   }
   log('');
-  log(`| run | subscribers | connect all | connect p50 / p99 | RSS per idle subscriber | latency p50 / p99 / max (from send) | offerPost p50 | delivered / expected | offers off | offers posted / refused |`);
-  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  log(`| run | subscribers | connect all | connect p50 / p99 | RSS per idle subscriber | latency p50 / p99 / max (from send) | offerPost p50 | delivered / expected | offers off | offers posted / refused | API CPU per delivery |`);
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
-    log(`| ${r.label} | ${r.subscribers} | ${(r.connectAllMs / 1000).toFixed(1)} s | ${ms(r.connectP50)} / ${ms(r.connectP99)} | ${r.rssPerSubscriberKb === null ? 'n/a' : `${r.rssPerSubscriberKb.toFixed(1)} KB`} | ${ms(r.latencyP50)} / ${ms(r.latencyP99)} / ${ms(r.latencyMax)} | ${ms(r.mutationP50)} | ${r.delivered} / ${r.expected} | ${r.wrong} | ${r.posts} / ${r.failedPosts} |`);
+    log(`| ${r.label} | ${r.subscribers} | ${(r.connectAllMs / 1000).toFixed(1)} s | ${ms(r.connectP50)} / ${ms(r.connectP99)} | ${r.rssPerSubscriberKb === null ? 'n/a' : `${r.rssPerSubscriberKb.toFixed(1)} KB`} | ${ms(r.latencyP50)} / ${ms(r.latencyP99)} / ${ms(r.latencyMax)} | ${ms(r.mutationP50)} | ${r.delivered} / ${r.expected} | ${r.wrong} | ${r.posts} / ${r.failedPosts} | ${r.delivered ? `${((r.apiCpuMs * 1000) / r.delivered).toFixed(0)} µs` : 'n/a'} |`);
     if (r.errors.length) log(`  errors (${r.label}): ${r.errors.join(' | ')}`);
   }
   log(`/proc/loadavg after: ${readFileSync('/proc/loadavg', 'utf8').trim()} (1-min load before the run: ${loadavg()[0].toFixed(2)})`);
