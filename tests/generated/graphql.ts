@@ -491,9 +491,10 @@ export type ImportLineStatus =
   | 'REFUSED'
   | 'UPDATED';
 
-/** What happened to an introduction or offer request: RECEIVED (to the organization asked), ACCEPTED and DECLINED (to the requester only), WITHDRAWN (to the organization asked), EXPIRED (to both). */
+/** What happened to an introduction or offer request: RECEIVED (to the organization asked), ACCEPTED and DECLINED (to the requester only), WITHDRAWN (to the organization asked), EXPIRED (to both), CANCELLED (an offer request still pending when its offer was closed; to the requester). */
 export type InboxChange =
   | 'ACCEPTED'
+  | 'CANCELLED'
   | 'DECLINED'
   | 'EXPIRED'
   | 'RECEIVED'
