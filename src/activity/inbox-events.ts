@@ -8,11 +8,13 @@ import { recordEvent } from './event-log.js';
 //   DECLINED   -> the requester only: a decline is never shown to anyone else
 //   WITHDRAWN  -> the organization asked (if the request was ever delivered to it)
 //   EXPIRED    -> both (the organization asked only if it was delivered)
+//   CANCELLED  -> the requester: its pending offer request was cancelled by the offer's close (the offering side
+//                 closed it itself, so it is not told)
 // The event holds ids only; the payload is re-read for each subscriber (inbox.ts).
 
 export const INBOX = 'INBOX';
 
-export type InboxChange = 'RECEIVED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN' | 'EXPIRED';
+export type InboxChange = 'RECEIVED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN' | 'EXPIRED' | 'CANCELLED';
 export type InboxSubject = 'INTRODUCTION' | 'OFFER_REQUEST';
 
 export interface InboxEventData extends Record<string, unknown> {
@@ -39,6 +41,7 @@ export function inboxAddressees(change: InboxChange, sides: ExchangeSides): stri
       return receiver;
     case 'ACCEPTED':
     case 'DECLINED':
+    case 'CANCELLED':
       return [sides.requesterId];
     case 'EXPIRED':
       return [sides.requesterId, ...receiver];

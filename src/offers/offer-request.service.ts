@@ -67,6 +67,10 @@ function assertPending(row: OfferRequestRow): void {
 export async function requestOffer(ctx: RequestContext, tx: EntityManager, input: OfferRequestInput): Promise<TouchedRequest> {
   // Locks the requesting organization's row and reads the viewer's role in it as it stands under that lock.
   const org = await requireOrganization(tx, ctx.viewer, input.organizationId, 'edit');
+  // The offer row is held (FOR SHARE) until commit: a close running meanwhile (FOR UPDATE) either waits for this
+  // request and then cancels it with the others, or goes first and is seen below. No request is left pending
+  // behind a close that did not tell its requester.
+  if (isUuid(input.offerId)) await tx.query('SELECT 1 FROM offers WHERE id = $1 FOR SHARE', [input.offerId]);
   // An offer this organization's viewer may not see answers exactly like a random id: no existence oracle.
   const offer = await loadVisibleOffer(tx, org.viewer, input.offerId);
   if (!offer) throw new NotFoundError('Offer');

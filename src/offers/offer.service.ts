@@ -13,6 +13,8 @@ import { OfferEntity } from './offer.entity.js';
 import { OfferStatus } from './offer.enums.js';
 import type { OfferCloseInput, OfferPostInput, OfferUpdateInput } from './offer.inputs.js';
 import { recordOfferPosted, watchOfferReopening } from './offer-events.js';
+import { pendingRequestSql } from './offer-request-status.sql.js';
+import { recordOfferRequestEvent } from '../activity/inbox-events.js';
 
 // The life cycle of an offer: posted OPEN, changed while not CLOSED, CLOSED by its organization; FULL and EXPIRED
 // follow from seats and times (offer-status.sql.ts). Each function runs inside runMutation's one transaction,
@@ -116,6 +118,18 @@ export async function updateOffer(ctx: RequestContext, tx: EntityManager, input:
 export async function closeOffer(ctx: RequestContext, tx: EntityManager, input: OfferCloseInput): Promise<string> {
   const offer = await lockOfferForEdit(ctx, tx, input.id);
   if (offer.status === OfferStatus.CLOSED) throw new UserInputError('NOT_OPEN', 'input.id', 'This offer is already closed');
+  // The requests still waiting for an answer read CANCELLED from now on: read them before the close (under the
+  // offer's lock, which a new request waits for, see requestOffer) and tell each requester, in this transaction.
+  // Accepted requests stand (closing takes no more requests; it does not undo what was agreed); expired ones stay
+  // expired (offer-request-status.sql.ts).
+  const pending: { id: string; requesterId: string }[] = await tx.query(
+    `SELECT r.id, r.requesting_organization_id AS "requesterId" FROM offer_requests r JOIN offers f ON f.id = r.offer_id
+     WHERE r.offer_id = $1 AND ${pendingRequestSql('r', 'f')} ORDER BY r.created_at, r.id`,
+    [offer.id],
+  );
   await tx.query(`UPDATE offers SET status = 'CLOSED', closed_at = now(), updated_at = now() WHERE id = $1`, [offer.id]);
+  for (const request of pending) {
+    await recordOfferRequestEvent(tx, 'CANCELLED', { id: request.id, requestingOrganizationId: request.requesterId, offeringOrganizationId: offer.organizationId });
+  }
   return offer.id;
 }

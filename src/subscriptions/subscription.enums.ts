@@ -17,9 +17,11 @@ export enum InboxChangeKind {
   DECLINED = 'DECLINED',
   WITHDRAWN = 'WITHDRAWN',
   EXPIRED = 'EXPIRED',
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(InboxChangeKind, {
   name: 'InboxChange',
   description: 'What happened to an introduction or offer request: RECEIVED (to the organization asked), ACCEPTED and '
-    + 'DECLINED (to the requester only), WITHDRAWN (to the organization asked), EXPIRED (to both).',
+    + 'DECLINED (to the requester only), WITHDRAWN (to the organization asked), EXPIRED (to both), CANCELLED (an offer request still pending when its '
+    + 'offer was closed; to the requester).',
 });

@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Introduction } from '../introductions/introduction.types.js';
 import { OfferRequest } from '../offers/offer-request.types.js';
 import { Offer } from '../offers/offer.types.js';
+import type { InboxChange } from '../activity/inbox-events.js';
 import { InboxChangeKind, OfferChangeKind } from './subscription.enums.js';
 
 // What the live subscriptions push. Every payload carries its cursor: pass the last one received as `after` when
@@ -33,7 +34,7 @@ export class InboxEvent {
   occurredAt: Date;
 
   @Field(() => InboxChangeKind)
-  change: InboxChangeKind | 'RECEIVED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN' | 'EXPIRED';
+  change: InboxChangeKind | InboxChange;
 
   @Field(() => Introduction, { nullable: true, description: 'Set for introductions, as `introductions(organizationId)` shows it now.' })
   introduction: Introduction | null;
