@@ -9,6 +9,7 @@ import { loadDemoData } from '../seeds/load-demo.js';
 import { startServer, type ServerChild } from './support/child.js';
 import { prepareDatabase, type BenchDatabase } from './support/database.js';
 import { positiveInt, UsageError } from './support/cli.js';
+import { databaseName, figure, loadNow, RESULTS_DIR, writeResult } from './support/results.js';
 
 // `npm run bench:abuse [-- --orgs 3000 --clients 12 --duration 20 --warmup 3]`
 // One account floods the heaviest coalitionSuggestions request the limits accept (13 categories, maxSize 30,
@@ -126,6 +127,8 @@ async function probe(url: string, until: number): Promise<{ ms: number[]; failed
 
 async function main(): Promise<number> {
   const opts = options();
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadNow();
   let database: BenchDatabase | null = null;
   let server: ServerChild | null = null;
   try {
@@ -137,7 +140,7 @@ async function main(): Promise<number> {
     const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM organizations');
     await ds.destroy();
 
-    server = await startServer('coalesce', 'support/coalesce-server.ts', database.url, opts.profile ? join(__dirname, 'results', 'profiles') : undefined);
+    server = await startServer('coalesce', 'support/coalesce-server.ts', database.url, opts.profile ? join(RESULTS_DIR, 'profiles') : undefined);
     const { token, organizationId } = await newAccount(server.url, database.url);
     const taxonomy = must(await post(server.url, '{ capabilityCategories { id } issueAreas { id slug } }', {}, token), (d) => d as {
       capabilityCategories: { id: string }[]; issueAreas: { id: string; slug: string }[];
@@ -199,6 +202,23 @@ async function main(): Promise<number> {
     console.log(`\nheavy outcomes in ${opts.duration} s: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
     const p99 = percentile(busy.ms, 99);
     console.log(`{__typename} p99 during the flood ${f(p99)} ms (target < ${TARGET_P99_MS} ms); ${busy.failed} failed`);
+    const file = writeResult({
+      bench: 'abuse', database: databaseName(database.description), load: { before: loadAtStart, after: loadNow() }, startedAt,
+      figures: [
+        figure('{__typename} p99 quiet', percentile(quiet.ms, 99), 'ms'),
+        figure('{__typename} p99 during the flood', p99, 'ms', { below: TARGET_P99_MS }),
+        figure('{__typename} failed during the flood', busy.failed, 'requests', { equals: 0 }),
+        figure('heavy request alone', alone.ms, 'ms'),
+        figure('heavy requests served during the flood', servedMs.length, 'requests'),
+        figure('heavy requests served, p50', percentile(servedMs, 50), 'ms'),
+      ],
+      details: {
+        options: opts, organizations: count, loadBeforeFlood: loadBefore, loadAfterFlood: loadAfter,
+        outcomes: Object.fromEntries(outcomes), aliased: { status: aliased.status, code: heavyCode },
+        env: Object.fromEntries(['ENGINE_THREADS', 'ENGINE_QUEUE', 'ENGINE_BUDGET_MS', 'RATE_LIMIT_USER_COST', 'RATE_LIMIT_ADDRESS_COST'].map((k) => [k, process.env[k] ?? null])),
+      },
+    });
+    log(`results written to ${file}`);
     return p99 < TARGET_P99_MS && busy.failed === 0 ? 0 : 1;
   } finally {
     await server?.stop().catch(() => undefined);

@@ -12,6 +12,7 @@ import { exactRoundAfterRound } from '../src/matching/reference/exact-schedule.j
 import { randomScheduleInstance } from '../src/matching/reference/random-schedule-instances.js';
 import { scheduleViolations } from '../src/matching/reference/schedule-invariants.js';
 import { longTableSearch, randomSeating, tableQuality } from '../src/matching/reference/table-references.js';
+import { figure, loadNow, writeResult } from './support/results.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +28,13 @@ const rounds = Number(values.rounds);
 const exactN = Number(values['exact-attendees']);
 const tablesN = Number(values['tables-attendees']);
 const seeds = Number(values.seeds);
+const startedAt = new Date().toISOString();
+const loadBefore = loadNow();
+// Summary figures for bench/results (the tables below stay the human record).
+let slowestMs = 0;
+let slowestCpuMs = 0;
+let brokenSchedules = 0;
+let worstTablesVsLong = Infinity;
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -43,6 +51,7 @@ function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
 
 function check(input: ScheduleInput, s: Schedule): string {
   const v = scheduleViolations(input, s);
+  if (v.length > 0) brokenSchedules++;
   return v.length === 0 ? 'ok' : `${v.length} BROKEN (${v[0]})`;
 }
 
@@ -68,6 +77,8 @@ for (const format of ['ONE_TO_ONE', 'TABLES'] as const) {
     const run = timed(() => generateSchedule(input));
     const s = run.value;
     const quality = format === 'TABLES' ? tableQuality(s) : null;
+    slowestMs = Math.max(slowestMs, run.wallMs);
+    slowestCpuMs = Math.max(slowestCpuMs, run.cpuMs);
     row(format, big, rounds, input.pairs.length, seed, s.meetings.length, fmt(sum(s.totals) / 2), fmt(Math.min(...s.totals), 3),
       quality ? quality.repeats : '-', check(input, s), fmt(run.wallMs, 0), fmt(run.cpuMs, 0), run.wallMs < 3000 ? 'yes' : 'NO', loadavg().split(' ')[0]);
   }
@@ -105,9 +116,23 @@ for (const [n, seats] of [[tablesN, 6], [tablesN, 8]] as const) {
     const q = tableQuality(ours.value);
     const qr = tableQuality(rnd.value);
     const ql = tableQuality(long.value);
+    worstTablesVsLong = Math.min(worstTablesVsLong, q.total / ql.total);
     row(n, seats, seed, fmt(q.total), fmt(ql.total), `${fmt((100 * q.total) / ql.total, 2)}%`, fmt(qr.total), `${fmt((100 * q.total) / qr.total, 0)}%`,
       q.repeats, ql.repeats, qr.repeats, fmt(ours.wallMs, 0), fmt(long.wallMs, 0));
   }
 }
 printTable(`TABLES: summed pair scores at the tables, ${rounds} rounds`, ['attendees', 'seats', 'seed', 'engine', 'long search', 'vs long', 'random', 'vs random', 'repeats', 'long repeats', 'random repeats', 'engine ms', 'long ms']);
 console.log(`\nload average after: ${loadavg()}`);
+const file = writeResult({
+  bench: 'schedule', database: null, load: { before: loadBefore, after: loadNow() }, startedAt,
+  figures: [
+    figure(`slowest schedule, ${big} attendees x ${rounds} rounds`, slowestMs, 'ms', { below: 3000 }),
+    figure('its CPU time', slowestCpuMs, 'ms'),
+    figure('schedules breaking a rule', brokenSchedules, 'schedules', { equals: 0 }),
+    figure('ONE_TO_ONE vs exact matching, worst', 100 * worstRatio, '%', { atLeast: 99 }),
+    figure('lowest attendee total below exact', minFails, 'instances', { equals: 0 }),
+    figure('TABLES vs long search, worst', 100 * worstTablesVsLong, '%'),
+  ],
+  details: { attendees: big, rounds, exactAttendees: exactN, tablesAttendees: tablesN, seeds },
+});
+process.stderr.write(`results written to ${file}\n`);

@@ -28,6 +28,7 @@ import { OrganizationVouchingResolver, VouchResolver } from '../vouching/vouch.r
 import { ProposalResolver } from '../coalitions/proposal.resolver.js';
 import { GoalResolver } from '../coalitions/goal.resolver.js';
 import { guardArgumentText } from './text-input.js';
+import { CoalitionLiveResolver } from '../coalitions/coalition-live.resolver.js';
 import { validateArgs } from './validate-args.js';
 
 export const resolvers = [
@@ -38,7 +39,7 @@ export const resolvers = [
   EventResolver, EventRegistrationResolver, EventScheduleResolver, EventsAfterResolver,
   VouchResolver, OrganizationVouchingResolver,
   ProposalResolver, GoalResolver,
-  CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver,
+  CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver, CoalitionLiveResolver,
   SubscriptionResolver,
   UrgentAlertResolver, SavedSearchResolver,
 ] as const;

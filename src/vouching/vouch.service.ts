@@ -7,6 +7,7 @@ import { actingViewer } from '../privacy/acting-viewer.js';
 import type { VouchCreateInput, VouchWithdrawInput } from './vouch.inputs.js';
 
 // Giving and withdrawing vouches. Each runs inside runMutation's transaction and returns the vouch's id and the
+import { recordVouchEvent } from './vouch-events.js';
 // organization vouched for. The badge is derived on read (vouch.loaders.ts), so nothing here keeps a count.
 
 export interface VouchChange {
@@ -51,7 +52,9 @@ export async function createVouch(ctx: RequestContext, tx: EntityManager, input:
      VALUES ($1, $2, $3, $4) RETURNING id`,
     [voucher.id, target.id, input.statement.trim(), ctx.viewer.userId],
   );
-  return { vouchId: row.id, organizationId: target.id };
+  await recordVouchEvent(tx, 'GIVEN', { vouchId: row.id, organizationId: target.id });
+  const vouchRequestId = await markRequestVouched(tx, target.id, voucher.id, row.id);
+  return { vouchId: row.id, organizationId: target.id, vouchRequestId, voucherId: voucher.id };
 }
 
 /**
@@ -76,3 +79,4 @@ export async function withdrawVouch(ctx: RequestContext, tx: EntityManager, inpu
   await tx.query('UPDATE vouches SET withdrawn_at = now() WHERE id = $1', [row.id]);
   return { vouchId: row.id, organizationId: row.voucheeId };
 }
+  await recordVouchEvent(tx, 'WITHDRAWN', { vouchId: row.id, organizationId: row.voucheeId });
