@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -57,6 +58,20 @@ async function serverRole(): Promise<void> {
   const stop = () => { app.stop().then(() => db.destroy()).then(() => process.exit(0), () => process.exit(1)); };
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);
+  // The orchestrator profiles the steady phase only (not connecting 10,000 sockets, not tearing them down).
+  const session = new Session();
+  process.on('message', (message: { type: string; file?: string }) => {
+    if (message.type === 'profile-start') {
+      session.connect();
+      session.post('Profiler.enable', () => session.post('Profiler.start'));
+    } else if (message.type === 'profile-stop') {
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) writeFileSync(message.file!, JSON.stringify(result.profile));
+        session.disconnect();
+        process.send!({ type: 'profile-written' });
+      });
+    }
+  });
   process.send!({ port: (app.server.address() as AddressInfo).port });
 }
 
@@ -206,8 +221,7 @@ async function seed(orgCount: number, subscriberCount: number): Promise<Seeded> 
 
 async function startApi(dbUrl: string, redis: string | null): Promise<{ child: ChildProcess; baseUrl: string; stop(): Promise<void> }> {
   const child = fork(__filename, [], {
-    // SUBS_BENCH_PROFILE=<dir>: a V8 CPU profile of the API process, written when it stops (open in Chrome DevTools).
-    execArgv: ['-r', 'ts-node/register/transpile-only', ...(process.env.SUBS_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SUBS_BENCH_PROFILE}`] : [])],
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
     env: { ...process.env, SUBS_BENCH_ROLE: 'server', SUBS_BENCH_DB: dbUrl, SUBS_BENCH_REDIS: redis ?? '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -305,7 +319,7 @@ interface Measured {
 }
 
 /** Warm-up (one offer per skill until every subscriber got one), then `offers` at `rate` per second. */
-async function measure(label: string, seeded: Seeded, subscribers: Subscriber[], postTo: string, subscribeTo: { baseUrl: string; pid: number }, o: ReturnType<typeof options>, log: (s: string) => void): Promise<Measured> {
+async function measure(label: string, seeded: Seeded, subscribers: Subscriber[], postTo: string, subscribeTo: { baseUrl: string; pid: number; child: ChildProcess }, o: ReturnType<typeof options>, log: (s: string) => void): Promise<Measured> {
   const rssBefore = rssKb(subscribeTo.pid);
   const load = await startLoad(`${subscribeTo.baseUrl.replace(/^http/, 'ws')}/graphql`, subscribers);
   const connectSorted = [...load.connected.connectMs].sort((a, b) => a - b);
@@ -330,6 +344,9 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   await new Promise((r) => setTimeout(r, 5000)); // idle
   const rssIdle = rssKb(subscribeTo.pid);
   // Steady rate.
+  // SUBS_BENCH_PROFILE=<dir>: a V8 CPU profile of the subscribers' API process over the steady phase (DevTools).
+  const profileDir = process.env.SUBS_BENCH_PROFILE;
+  if (profileDir) subscribeTo.child.send({ type: 'profile-start' });
   const cpuBefore = cpuMs(subscribeTo.pid);
   const posted: { id: string; sent: number; answered: number; expected: number }[] = [];
   const failedPosts: string[] = [];
@@ -358,6 +375,13 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
     report = await load.report();
   }
   const apiCpuMs = cpuMs(subscribeTo.pid) - cpuBefore;
+  if (profileDir) {
+    const written = new Promise<void>((ok) => subscribeTo.child.once('message', () => ok()));
+    const file = join(profileDir, `subscriptions-${label.replace(/\W+/g, '-')}-${Date.now()}.cpuprofile`);
+    subscribeTo.child.send({ type: 'profile-stop', file });
+    await written;
+    log(`  CPU profile of the steady phase: ${file}`);
+  }
   const got = new Map(report.receipts);
   const latencies: number[] = [];
   let delivered = 0;
@@ -390,7 +414,7 @@ async function orchestrate(): Promise<void> {
   try {
     const api = await startApi(seeded.url, null);
     try {
-      results.push(await measure('one process, in-process bus', seeded, seeded.subscribers, api.baseUrl, { baseUrl: api.baseUrl, pid: api.child.pid! }, o, log));
+      results.push(await measure('one process, in-process bus', seeded, seeded.subscribers, api.baseUrl, { baseUrl: api.baseUrl, pid: api.child.pid!, child: api.child }, o, log));
     } finally {
       await api.stop();
     }
@@ -399,7 +423,7 @@ async function orchestrate(): Promise<void> {
       const b = await startApi(seeded.url, o.redis);
       try {
         const some = seeded.subscribers.slice(0, o.redisSubscribers);
-        results.push(await measure('two processes through Redis', seeded, some, a.baseUrl, { baseUrl: b.baseUrl, pid: b.child.pid! }, o, log));
+        results.push(await measure('two processes through Redis', seeded, some, a.baseUrl, { baseUrl: b.baseUrl, pid: b.child.pid!, child: b.child }, o, log));
       } finally {
         await Promise.all([a.stop(), b.stop()]);
       }
