@@ -26,11 +26,99 @@ export interface EventScope {
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * A cheap first cut for broadcast events, shared by every subscriber of the same audience: `of` names, once per
+ * event, the keys it may reach (e.g. the organizations with an open need the offer meets); a subscriber is handed
+ * the event only if its `key` is among them. It must be a superset of what the subscriber's projection accepts
+ * (the projection still decides, and should read the same `scope.memo` so the work is done once).
+ */
+export interface Audience {
+  /** Subscribers with the same name share one `of` per event. */
+  name: string;
+  key: string;
+  of(event: StoredEvent, scope: EventScope): Promise<ReadonlySet<string>>;
+}
+
 export interface HubSubscriber {
   kinds: readonly string[];
-  /** Addressed events reach it only when they name one of these organizations; broadcasts (null) always do. */
+  /** Addressed events reach it only when they name one of these organizations. */
   organizationIds: ReadonlySet<string>;
+  /** Broadcasts (organizationIds null) reach it only when its audience key is among the event's (all, without one). */
+  audience?: Audience;
   push(event: StoredEvent, scope: EventScope): void;
+}
+
+/**
+ * The live subscribers of one kind, indexed so that an event costs work only for those it can reach: with
+ * 10,000 subscribers, an event addressed to one organization touches its few members, and an offer touches the
+ * subscribers whose organizations need it, not everyone.
+ */
+class KindIndex {
+  /** Broadcasts reach these: subscribers without an audience. */
+  private readonly everyone = new Set<HubSubscriber>();
+  private readonly audiences = new Map<string, { of: Audience['of']; byKey: Map<string, Set<HubSubscriber>> }>();
+  /** Addressed events reach these, by organization id. */
+  private readonly byOrganization = new Map<string, Set<HubSubscriber>>();
+  size = 0;
+
+  add(subscriber: HubSubscriber): void {
+    this.size++;
+    const { audience } = subscriber;
+    if (audience) {
+      let group = this.audiences.get(audience.name);
+      if (!group) this.audiences.set(audience.name, (group = { of: audience.of, byKey: new Map() }));
+      addTo(group.byKey, audience.key, subscriber);
+    } else {
+      this.everyone.add(subscriber);
+    }
+    for (const id of subscriber.organizationIds) addTo(this.byOrganization, id, subscriber);
+  }
+
+  remove(subscriber: HubSubscriber): void {
+    this.size--;
+    const { audience } = subscriber;
+    if (audience) {
+      const group = this.audiences.get(audience.name);
+      if (group) {
+        removeFrom(group.byKey, audience.key, subscriber);
+        if (group.byKey.size === 0) this.audiences.delete(audience.name);
+      }
+    } else {
+      this.everyone.delete(subscriber);
+    }
+    for (const id of subscriber.organizationIds) removeFrom(this.byOrganization, id, subscriber);
+  }
+
+  /** Who the event can reach (an addressed one: members of the organizations it names). */
+  async reached(event: StoredEvent, scope: EventScope): Promise<Iterable<HubSubscriber>> {
+    if (event.organizationIds) {
+      const reached = new Set<HubSubscriber>();
+      for (const id of event.organizationIds) for (const s of this.byOrganization.get(id) ?? []) reached.add(s);
+      return reached;
+    }
+    const reached: HubSubscriber[] = [...this.everyone];
+    for (const { of, byKey } of this.audiences.values()) {
+      const keys = await of(event, scope);
+      if (keys.size < byKey.size) {
+        for (const key of keys) for (const s of byKey.get(key) ?? []) reached.push(s);
+      } else {
+        for (const [key, subscribers] of byKey) if (keys.has(key)) reached.push(...subscribers);
+      }
+    }
+    return reached;
+  }
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  set?.delete(value);
+  if (set?.size === 0) map.delete(key);
 }
 
 export interface EventHubOptions {
@@ -44,7 +132,8 @@ export interface EventHubOptions {
 
 export class EventHub {
   private lastCursor = 0n;
-  private readonly byKind = new Map<string, Set<HubSubscriber>>();
+  private readonly byKind = new Map<string, KindIndex>();
+  private subscribers = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -79,27 +168,30 @@ export class EventHub {
     return this.lastCursor.toString();
   }
 
-  /** Adds a live subscriber; returns its removal. */
+  /** Adds a live subscriber; returns its removal (once). */
   register(subscriber: HubSubscriber): () => void {
+    this.subscribers++;
     for (const kind of subscriber.kinds) {
-      let set = this.byKind.get(kind);
-      if (!set) this.byKind.set(kind, (set = new Set()));
-      set.add(subscriber);
+      let index = this.byKind.get(kind);
+      if (!index) this.byKind.set(kind, (index = new KindIndex()));
+      index.add(subscriber);
     }
+    let registered = true;
     return () => {
+      if (!registered) return;
+      registered = false;
+      this.subscribers--;
       for (const kind of subscriber.kinds) {
-        const set = this.byKind.get(kind);
-        set?.delete(subscriber);
-        if (set?.size === 0) this.byKind.delete(kind);
+        const index = this.byKind.get(kind);
+        index?.remove(subscriber);
+        if (index?.size === 0) this.byKind.delete(kind);
       }
     };
   }
 
   /** Live subscribers, for metrics and tests. */
   get subscriberCount(): number {
-    const all = new Set<HubSubscriber>();
-    for (const set of this.byKind.values()) for (const s of set) all.add(s);
-    return all.size;
+    return this.subscribers;
   }
 
   /** A fresh scope: its own loaders and memo. Replays make one per batch. */
@@ -120,7 +212,7 @@ export class EventHub {
       const cursor = BigInt(event.cursor);
       if (cursor <= this.lastCursor) continue; // already dispatched (from the log, or a second copy)
       if (cursor === this.lastCursor + 1n) {
-        this.dispatch(event);
+        await this.dispatch(event);
         continue;
       }
       // A gap: read what lies between from the log (it is all committed), this event included.
@@ -132,21 +224,25 @@ export class EventHub {
   private async catchUp(through?: bigint): Promise<void> {
     for (;;) {
       const rows = await readEventsAfter(this.options.db, this.lastCursor.toString(), { through: through?.toString(), limit: 500 });
-      for (const event of rows) this.dispatch(event);
+      for (const event of rows) await this.dispatch(event);
       if (rows.length < 500) return;
     }
   }
 
-  private dispatch(event: StoredEvent): void {
-    this.lastCursor = BigInt(event.cursor);
-    const subscribers = this.byKind.get(event.kind);
-    if (!subscribers?.size) return;
-    const scope = this.newScope();
-    const addressed = event.organizationIds;
-    for (const subscriber of subscribers) {
-      if (addressed && !addressed.some((id) => subscriber.organizationIds.has(id))) continue;
-      subscriber.push(event, scope);
+  /**
+   * Hands the event to the subscribers it can reach. The cursor moves only once they are known: if an audience
+   * read fails, the step fails and the next catch-up dispatches the event again (none is skipped).
+   */
+  private async dispatch(event: StoredEvent): Promise<void> {
+    const index = this.byKind.get(event.kind);
+    if (!index) {
+      this.lastCursor = BigInt(event.cursor);
+      return;
     }
+    const scope = this.newScope();
+    const reached = await index.reached(event, scope);
+    this.lastCursor = BigInt(event.cursor);
+    for (const subscriber of reached) subscriber.push(event, scope);
   }
 }
 

@@ -1,6 +1,6 @@
 import { BadInputError, QueryLimitError } from '../core/errors.js';
 import type { RequestContext } from '../core/request-context.js';
-import type { EventHub, EventScope } from './event-hub.js';
+import type { Audience, EventHub, EventScope } from './event-hub.js';
 import type { ActivityKind, StoredEvent } from './event-log.js';
 import { readEventsAfter } from './event-store.js';
 import { assertCursorRetained } from './event-retention.js';
@@ -46,6 +46,8 @@ export interface EventStreamOptions<T> {
   after?: string | null;
   /** Addressed events reach the subscriber only when they name one of these organizations; broadcasts always do. */
   organizationIds?: readonly string[];
+  /** A cheap cut for broadcasts, shared per event by every subscriber of the audience (see Audience in event-hub.ts). */
+  audience?: Audience;
   project: (event: StoredEvent, ctx: RequestContext, scope: EventScope) => Promise<T | null>;
 }
 
@@ -81,6 +83,7 @@ class EventStream<T> implements AsyncIterableIterator<T> {
     this.unregister = hub.register({
       kinds: options.kinds,
       organizationIds: new Set(this.organizationIds),
+      ...(options.audience ? { audience: options.audience } : {}),
       push: (event, scope) => this.push({ event, scope }),
     });
   }

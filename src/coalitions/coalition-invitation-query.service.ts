@@ -15,7 +15,8 @@ import type { CoalitionInvitation } from './coalition.types.js';
 // Who sees an invitation, and what. The coalition's members see every invitation it sent (delivered or not) with
 // the status the coalition may know: a decline reads PENDING until it expires. An anonymous invitee stays its
 // frozen card (with a token new in every response, resolving to nothing) until it accepts and while it remains a
-// member. The invited organization's members see the invitations delivered to it, with their own answer.
+// member. The invited organization's members see the invitations delivered to it, with their own answer, except
+// withdrawn ones, which no longer exist for them (like a random id).
 
 interface InvitationRow {
   id: string;
@@ -55,6 +56,11 @@ async function coalitionRows(ctx: RequestContext, ids: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Is this one of the viewer's organizations' received invitations? Withdrawn ones no longer exist for them. */
+function receivedBy(ctx: RequestContext, row: InvitationRow): boolean {
+  return row.delivered && row.status !== CoalitionInvitationStatus.WITHDRAWN && ctx.viewer.isMemberOf(row.organizationId);
+}
+
 /** Projects rows for the viewer; rows it may not see are left out (null). */
 async function project(ctx: RequestContext, rows: InvitationRow[]): Promise<(CoalitionInvitation | null)[]> {
   const coalitions = await coalitionRows(ctx, rows.map((r) => r.coalitionId));
@@ -64,7 +70,7 @@ async function project(ctx: RequestContext, rows: InvitationRow[]): Promise<(Coa
     const coalition = coalitions.get(row.coalitionId);
     if (!coalition) return null;
     const view = await memberView(ctx, coalition);
-    const invitee = view.insider ? 'coalition' : row.delivered && ctx.viewer.isMemberOf(row.organizationId) ? 'invitee' : null;
+    const invitee = view.insider ? 'coalition' : receivedBy(ctx, row) ? 'invitee' : null;
     if (!invitee) return null;
     const [inviteeRecord, inviterRecord] = await ctx.loaders.coalitionOrganizationRecords.loadMany([row.organizationId, row.invitedByOrganizationId ?? row.organizationId]);
     const record = inviteeRecord instanceof Error ? null : inviteeRecord;
@@ -120,7 +126,7 @@ export function listCoalitionInvitations(ctx: RequestContext, coalitionId: strin
 export async function listReceivedInvitations(ctx: RequestContext, organizationId: string, page: Page, status?: CoalitionInvitationStatus) {
   const orgId = await requireMembership(ctx.db, ctx.viewer, organizationId, 'Only members of the organization can see its invitations');
   const params = new SqlParams();
-  let where = `i.organization_id = ${params.add(orgId)} AND i.delivered`;
+  let where = `i.organization_id = ${params.add(orgId)} AND i.delivered AND i.status <> 'WITHDRAWN'`;
   if (status) {
     where += ` AND (CASE WHEN i.status = 'PENDING' AND i.expires_at <= now() THEN 'EXPIRED' ELSE i.status END) = ${params.add(status)}`;
   }

@@ -9,6 +9,9 @@ import { anonymousTokenKey, openAnonymousToken } from '../privacy/anonymous-toke
 import { loadMatchOrgs, loadTaxonomy } from '../suggestions/engine-orgs.js';
 import { assertOpen, type CoalitionActor } from './coalition-access.js';
 import { admitMember } from './coalition-membership.js';
+import { recordInvitationEvent } from './coalition-events.js';
+import { coalitionSideStatus } from './coalition-invitation-query.service.js';
+import { requireMemberFor } from './governance-access.js';
 import { COALITION_INVITATION_TTL_DAYS, CoalitionInvitationStatus } from './coalition.enums.js';
 import type { Visibility } from '../core/enums.js';
 
@@ -20,6 +23,9 @@ import type { Visibility } from '../core/enums.js';
 //   already a member or already invited, or one whose dealbreakers refuse a member (or a member's refuse it)
 //   answers exactly like a first invitation, but such an invitation is not delivered (`delivered` false): the
 //   organization never sees, counts or answers it. Only the inviter's own dealbreakers are told.
+// - a withdrawn invitation no longer exists for the invited organization: gone from its list, and answering it is
+//   NOT_FOUND exactly like a random id (withdrawing a declined one is allowed like a pending one, so the coalition
+//   learns nothing of the decline by withdrawing).
 
 export interface InviteTarget {
   inviteeOrganizationId?: string | null;
@@ -106,6 +112,7 @@ export async function inviteToCoalition(ctx: RequestContext, tx: EntityManager, 
     [actor.coalitionId, invitee.id, actor.organizationId, actor.viewer.userId, anonymous, card && JSON.stringify(card),
       options.categoryId ?? null, (options.message ?? '').trim(), delivered, COALITION_INVITATION_TTL_DAYS],
   );
+  await recordInvitationEvent(tx, 'INVITATION_RECEIVED', { id: row.id, coalitionId: actor.coalitionId, organizationId: invitee.id, delivered });
   return row.id;
 }
 
@@ -137,7 +144,9 @@ async function lockReceived(ctx: RequestContext, tx: EntityManager, invitationId
        expires_at <= now() AS expired FROM coalition_invitations WHERE id = $1 FOR UPDATE`,
     [invitationId],
   );
-  if (!row || !coalition || !row.delivered || !fresh.isMemberOf(row.organizationId)) throw new NotFoundError('CoalitionInvitation');
+  if (!row || !coalition || !row.delivered || row.status === CoalitionInvitationStatus.WITHDRAWN || !fresh.isMemberOf(row.organizationId)) {
+    throw new NotFoundError('CoalitionInvitation');
+  }
   if (!fresh.canEdit(row.organizationId)) throw new ForbiddenError('Only owners and editors of the invited organization can answer');
   if (row.status !== CoalitionInvitationStatus.PENDING || row.expired) {
     const state = row.status === CoalitionInvitationStatus.PENDING ? 'expired' : row.status.toLowerCase();
@@ -151,11 +160,37 @@ export async function acceptInvitation(ctx: RequestContext, tx: EntityManager, i
   const row = await lockReceived(ctx, tx, invitationId);
   await tx.query(`UPDATE coalition_invitations SET status = 'ACCEPTED', responded_at = now() WHERE id = $1`, [row.id]);
   await admitMember(tx, row.coalitionId, row.organizationId, { visibility: memberVisibility ?? null });
+  await recordInvitationEvent(tx, 'INVITATION_ACCEPTED', row);
   return row.id;
 }
 
 export async function declineInvitation(ctx: RequestContext, tx: EntityManager, invitationId: string): Promise<string> {
   const row = await lockReceived(ctx, tx, invitationId);
   await tx.query(`UPDATE coalition_invitations SET status = 'DECLINED', responded_at = now() WHERE id = $1`, [row.id]);
+  await recordInvitationEvent(tx, 'INVITATION_DECLINED', row);
+  return row.id;
+}
+
+/**
+ * The coalition takes back an invitation it sent: owners and editors of a member (whoever may invite). Lock order
+ * as every coalition write (organization, coalition row, invitation row), so a withdrawal racing the invited
+ * organization's answer is serialized with it on the coalition row: exactly one of them wins, and the other finds
+ * the invitation ACCEPTED (INVALID_STATE) or gone (NOT_FOUND). Anyone outside the coalition gets NOT_FOUND, like a
+ * random id. It reads the status the coalition may know, so a declined invitation is withdrawn like a pending one.
+ */
+export async function withdrawInvitation(ctx: RequestContext, tx: EntityManager, input: { invitationId: string; organizationId?: string | null }): Promise<string> {
+  await requireMemberFor(ctx, tx, 'CoalitionInvitation', 'SELECT coalition_id AS "coalitionId" FROM coalition_invitations WHERE id = $1',
+    input.invitationId, input.organizationId);
+  const [row]: (InvitationLockRow & { expired: boolean })[] = await tx.query(
+    `SELECT id, coalition_id AS "coalitionId", organization_id AS "organizationId", status, delivered,
+       expires_at <= now() AS expired FROM coalition_invitations WHERE id = $1 FOR UPDATE`,
+    [input.invitationId],
+  );
+  const status = coalitionSideStatus(row.status, row.expired);
+  if (status !== CoalitionInvitationStatus.PENDING) {
+    throw new UserInputError('INVALID_STATE', 'input.invitationId', `This invitation is ${status.toLowerCase()}, no longer pending`);
+  }
+  await tx.query(`UPDATE coalition_invitations SET status = 'WITHDRAWN' WHERE id = $1`, [row.id]);
+  await recordInvitationEvent(tx, 'INVITATION_WITHDRAWN', row);
   return row.id;
 }

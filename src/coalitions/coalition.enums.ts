@@ -42,7 +42,8 @@ export enum CoalitionInvitationStatus {
 registerEnumType(CoalitionInvitationStatus, {
   name: 'CoalitionInvitationStatus',
   description: 'The coalition sees PENDING until the invitation is accepted or expires (a decline reads PENDING, '
-    + 'then EXPIRED); the invited organization sees its own answer.',
+    + 'then EXPIRED); the invited organization sees its own answer. WITHDRAWN: the coalition took it back (the invited '
+    + 'organization no longer sees it at all).',
 });
 
 /** How long an invitation waits for an answer. */

@@ -178,6 +178,16 @@ export class CoalitionInvitationDeclineInput {
 }
 
 @InputType()
+export class CoalitionInvitationWithdrawInput {
+  @Field(() => ID)
+  invitationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The member organization you act for; needed only when you can act for several.' })
+  @IsOptional()
+  organizationId?: string | null;
+}
+
+@InputType()
 export class CoalitionLeaveInput {
   @Field(() => ID)
   coalitionId: string;

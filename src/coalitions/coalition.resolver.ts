@@ -4,13 +4,13 @@ import { PageArgs, toPage } from '../core/connection.js';
 import type { RequestContext } from '../core/request-context.js';
 import { runMutation, type MutationOutcome } from '../core/run-mutation.js';
 import { readInvitation, readInvitations, listReceivedInvitations } from './coalition-invitation-query.service.js';
-import { acceptInvitation, declineInvitation } from './coalition-invitation.service.js';
+import { acceptInvitation, declineInvitation, withdrawInvitation } from './coalition-invitation.service.js';
 import { listCoalitions, readCoalition } from './coalition-query.service.js';
 import { createCoalition, endorseCurrentCharter, inviteOne, leaveCoalition, setMemberVisibility } from './coalition.service.js';
 import { CoalitionInvitationStatus, CoalitionStatus } from './coalition.enums.js';
 import {
   CoalitionCharterEndorseInput, CoalitionCreateInput, CoalitionCreatePayload, CoalitionInvitationAcceptInput, CoalitionInvitationDeclineInput,
-  CoalitionInvitationPayload, CoalitionInviteInput, CoalitionLeaveInput, CoalitionMemberVisibilitySetInput, CoalitionPayload,
+  CoalitionInvitationPayload, CoalitionInvitationWithdrawInput, CoalitionInviteInput, CoalitionLeaveInput, CoalitionMemberVisibilitySetInput, CoalitionPayload,
 } from './coalition.inputs.js';
 import { Coalition, CoalitionConnection, CoalitionInvitationConnection } from './coalition.types.js';
 
@@ -90,6 +90,14 @@ export class CoalitionResolver {
   @Mutation(() => CoalitionInvitationPayload, { description: 'Declines an invitation; the coalition is never told (it reads PENDING until it expires).' })
   async coalitionInvitationDecline(@Ctx() ctx: RequestContext, @Arg('input', () => CoalitionInvitationDeclineInput, { validate: false }) input: CoalitionInvitationDeclineInput) {
     return invitationPayload(ctx, await runMutation(ctx, input, (tx) => declineInvitation(ctx, tx, input.invitationId)));
+  }
+
+  @Mutation(() => CoalitionInvitationPayload, {
+    description: 'Takes back a pending invitation (owners and editors of a member): it reads WITHDRAWN to the coalition, and the invited '
+      + 'organization no longer sees it (answering it is NOT_FOUND, like a random id). An accepted or expired one: INVALID_STATE.',
+  })
+  async coalitionInvitationWithdraw(@Ctx() ctx: RequestContext, @Arg('input', () => CoalitionInvitationWithdrawInput, { validate: false }) input: CoalitionInvitationWithdrawInput) {
+    return invitationPayload(ctx, await runMutation(ctx, input, (tx) => withdrawInvitation(ctx, tx, input)));
   }
 
   @Mutation(() => CoalitionPayload, { description: 'Your member organization leaves the coalition (owners and editors); the coalition closes when nobody is left.' })

@@ -7,6 +7,7 @@ import { admitMember, removeMember } from './coalition-membership.js';
 import { ProposalKind, ProposalStatus, VoteChoice } from './governance.enums.js';
 import { decidedOutcome, finalOutcome, type Tally } from './proposal-outcome.js';
 import { PROPOSAL_COLUMNS, type ProposalRow } from './proposal-row.js';
+import { recordProposalEvent } from './coalition-events.js';
 
 // The one place a proposal's outcome is computed and stored. Every caller holds the coalition row lock (taken
 // before the proposal row, the order every governance writer uses), and settlement only touches an OPEN
@@ -58,6 +59,7 @@ export async function settleIfDecided(tx: EntityManager, p: ProposalRow, deadlin
     `UPDATE coalition_proposals SET status = $2, tally = $3::jsonb, settled_at = clock_timestamp(), effect = $4 WHERE id = $1`,
     [p.id, outcome, JSON.stringify(tally), effect],
   );
+  await recordProposalEvent(tx, 'PROPOSAL_SETTLED', p);
   return outcome;
 }
 

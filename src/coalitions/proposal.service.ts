@@ -10,6 +10,7 @@ import { COALITION_COLUMNS, type CoalitionRow } from './coalition-row.js';
 import { ProposalKind, ProposalStatus, PROPOSAL_DEFAULT_DAYS, PROPOSAL_MAX_DAYS, PROPOSAL_MIN_MINUTES } from './governance.enums.js';
 import type { ProposalCreateInput, ProposalRefInput, ProposalVoteInput } from './proposal.inputs.js';
 import { lockProposal, settleIfDecided } from './proposal-settle.js';
+import { recordProposalEvent } from './coalition-events.js';
 import type { ProposalRow } from './proposal-row.js';
 
 // Proposing, voting, withdrawing, signing. Each runs inside runMutation's transaction and returns the proposal id.
@@ -73,6 +74,7 @@ export async function createProposal(ctx: RequestContext, tx: EntityManager, inp
     [coalitionId, input.kind, input.title.trim(), (input.body ?? '').trim(), proposerId, ctx.viewer.userId, subject,
       draft ? JSON.stringify(draft) : null, charter.decisionRule, charter.quorum, charter.version, electorate, deadline(input.closesAt)],
   );
+  await recordProposalEvent(tx, 'PROPOSAL_OPENED', { id: row.id, coalitionId, kind: input.kind, subjectOrganizationId: subject });
   return row.id;
 }
 
@@ -147,6 +149,7 @@ export async function withdrawProposal(ctx: RequestContext, tx: EntityManager, i
   }
   await assertVoting(tx, proposal);
   await tx.query(`UPDATE coalition_proposals SET status = 'WITHDRAWN', settled_at = clock_timestamp() WHERE id = $1`, [proposal.id]);
+  await recordProposalEvent(tx, 'PROPOSAL_SETTLED', proposal);
   return proposal.id;
 }
 

@@ -8,7 +8,7 @@ import { OFFER_COLUMNS, toOffer, type OfferRow } from '../offers/offer-view.js';
 import { visibleOffersFrom } from '../offers/offer-visibility.js';
 import type { OfferFilter } from '../offers/offer.inputs.js';
 import { AnonymousTokens } from '../privacy/anonymous-card.js';
-import type { EventScope } from '../activity/event-hub.js';
+import type { Audience, EventScope } from '../activity/event-hub.js';
 import type { StoredEvent } from '../activity/event-log.js';
 import type { OfferChange } from '../offers/offer-events.js';
 import { meetsOpenNeedsSql, ORGANIZATIONS_NEEDING_OFFER_SQL } from './offer-posted.sql.js';
@@ -67,17 +67,29 @@ export async function loadPostedOffers(db: DataSource, reads: readonly GroupRead
   return results;
 }
 
+/** The organizations with an open need the offer meets: one statement per event, shared through the scope. */
+function organizationsNeeding(db: DataSource, event: StoredEvent, scope: EventScope): Promise<ReadonlySet<string>> {
+  return scope.memo(`needing:${event.subjectId}`, async () => {
+    const [row]: { ids: string[] }[] = await db.query(ORGANIZATIONS_NEEDING_OFFER_SQL, [event.subjectId]);
+    return new Set(row?.ids ?? []);
+  });
+}
+
+/**
+ * The hub's cut for a subscriber following its organization's needs: only offers that some open need of that
+ * organization meets are handed to it (the projection below still checks all of it).
+ */
+export function offerNeedsAudience(db: DataSource, seekerId: string): Audience {
+  return { name: 'offer-meets-open-needs', key: seekerId, of: (event, scope) => organizationsNeeding(db, event, scope) };
+}
+
 /** The payload for this subscriber, or null. Subscribers with the same viewer key and arguments share one read. */
 export async function projectOfferPosted(
   event: StoredEvent, ctx: RequestContext, scope: EventScope, args: OfferPostedArgs, argsKey: string,
 ): Promise<OfferPostedEvent | null> {
   if (args.seekerId) {
     // First cut, one statement per event for every subscriber: does any open need of this organization match?
-    const needing = await scope.memo(`needing:${event.subjectId}`, async () => {
-      const [row]: { ids: string[] }[] = await ctx.db.query(ORGANIZATIONS_NEEDING_OFFER_SQL, [event.subjectId]);
-      return new Set(row?.ids ?? []);
-    });
-    if (!needing.has(args.seekerId)) return null;
+    if (!(await organizationsNeeding(ctx.db, event, scope)).has(args.seekerId)) return null;
   }
   const loader = await scope.memo('posted-offer-reads', async () => new DataLoader<string, OfferRow | null, string>(
     (keys) => loadPostedOffers(ctx.db, keys.map((key) => readsOf(scope).get(key)!)),

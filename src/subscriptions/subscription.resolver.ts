@@ -7,7 +7,7 @@ import { subscribeToEvents } from '../activity/event-stream.js';
 import { INBOX } from '../activity/inbox-events.js';
 import { projectInbox } from './inbox.js';
 import { OFFER_POSTED } from '../offers/offer-events.js';
-import { projectOfferPosted } from './offer-posted.js';
+import { offerNeedsAudience, projectOfferPosted } from './offer-posted.js';
 import { InboxEvent, OfferPostedEvent } from './subscription.types.js';
 
 // Thin: arguments checked, then a resumable stream (event-stream.ts) with the projection of each event for the
@@ -39,6 +39,7 @@ export class SubscriptionResolver {
       return subscribeToEvents(context, {
         kinds: [OFFER_POSTED],
         after: args.after,
+        ...(seekerId ? { audience: offerNeedsAudience(context.db, seekerId) } : {}),
         project: (event, ctx, scope) => projectOfferPosted(event, ctx, scope, { seekerId, filter }, argsKey),
       });
     },

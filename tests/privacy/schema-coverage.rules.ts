@@ -43,6 +43,7 @@ const GOV = 'elsewhere: tests/api/coalition-governance.test.ts';
 const URGENT = 'urgent alerts: members of the recipient organization only; the needing organization by the acting rules (named, its anonymous card when PRIVATE and opted in, else absent); reasons and distances from the position the reader may see (tests/api/urgent-alerts.test.ts)';
 const SAVED = 'saved searches: members of their organization only (NOT_FOUND like a random id to others); matched as a plain member of it would find them in the lists, read as the reader may see them now';
 const LIVE_URGENT = 'urgentNeedAlert: members of the recipient organization, each event read like urgentNeedAlerts for that viewer (tests/api/urgent-alerts.test.ts, graphql-ws clients)';
+const LIVE_COALITION = 'coalitionUpdated: members of the organization only, each event read like the queries for that viewer and only when the organization stands in the relation the event is for (a decline to the organization that declined only; a withdrawal to the invited organization as a bare id; a vouch only where both organizations are visible) (tests/api/coalition-events.test.ts, graphql-ws clients)';
 const LIVE_SAVED = 'savedSearchMatched: members of the organization, each match read like the matches list for that viewer (tests/api/saved-searches.test.ts, graphql-ws clients)';
 
 /** Every field of every sensitive type (and every root field returning one), with the rule that covers it. */
@@ -411,7 +412,7 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
     [`${t}Edge.cursor`, PAGE],
     [`${t}Edge.node`, PAGE],
   ])),
-  ...Object.fromEntries(['coalitionCreate', 'coalitionInvite', 'coalitionInvitationAccept', 'coalitionInvitationDecline', 'coalitionLeave',
+  ...Object.fromEntries(['coalitionCreate', 'coalitionInvite', 'coalitionInvitationAccept', 'coalitionInvitationDecline', 'coalitionInvitationWithdraw', 'coalitionLeave',
     'coalitionCharterEndorse', 'coalitionMemberVisibilitySet'].map((f) => [`Mutation.${f}`, MUTATION])),
   ...Object.fromEntries(['coalition', 'invitations', 'userErrors'].map((f) => [`CoalitionCreatePayload.${f}`, MUTATION])),
   ...Object.fromEntries(['coalition', 'userErrors'].map((f) => [`CoalitionPayload.${f}`, MUTATION])),
@@ -517,4 +518,10 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Mutation.savedSearchMarkSeen': MUTATION,
   'Subscription.savedSearchMatched': `elsewhere: ${LIVE_SAVED}`,
   ...Object.fromEntries(['cursor', 'occurredAt', 'match'].map((f) => [`SavedSearchMatchEvent.${f}`, `elsewhere: ${LIVE_SAVED}`])),
+  'Subscription.coalitionUpdated': `elsewhere: ${LIVE_COALITION}`,
+  ...Object.fromEntries(['cursor', 'occurredAt', 'change', 'subjectId'].map((f) => [`CoalitionEvent.${f}`, `elsewhere: ${LIVE_COALITION}`])),
+  'CoalitionEvent.coalition': `elsewhere: ${LIVE_COALITION}; as coalition(id) shows it`,
+  'CoalitionEvent.invitation': `elsewhere: ${LIVE_COALITION}; as the coalition's invitations or coalitionInvitationsReceived show it`,
+  'CoalitionEvent.proposal': `elsewhere: ${LIVE_COALITION}; as proposal(id) shows it`,
+  'CoalitionEvent.vouch': `elsewhere: ${LIVE_COALITION}; as vouches(organizationId) shows it`,
 };

@@ -1084,6 +1084,9 @@ describe('coalitions', () => {
     })).coalition as { id: string }).id;
     const invited = await mutate('owner', 'coalitionInvite', 'CoalitionInviteInput', 'CoalitionInvitationPayload', { coalitionId: hidden, inviteeOrganizationId: founder.id });
     await mutate('owner', 'coalitionInvitationDecline', 'CoalitionInvitationDeclineInput', 'CoalitionInvitationPayload', { invitationId: (invited.invitation as { id: string }).id });
+    // An invitation sent and withdrawn (the stranger's probe organization never sees it).
+    const takenBack = await mutate('owner', 'coalitionInvite', 'CoalitionInviteInput', 'CoalitionInvitationPayload', { coalitionId: hidden, inviteeOrganizationId: probeOrg.stranger });
+    await mutate('owner', 'coalitionInvitationWithdraw', 'CoalitionInvitationWithdrawInput', 'CoalitionInvitationPayload', { invitationId: (takenBack.invitation as { id: string }).id });
     await mutate('owner', 'coalitionCharterEndorse', 'CoalitionCharterEndorseInput', 'CoalitionPayload', { coalitionId: open, organizationId: others[0].id, version: 1 });
     await mutate('owner', 'coalitionMemberVisibilitySet', 'CoalitionMemberVisibilitySetInput', 'CoalitionPayload', { coalitionId: open, organizationId: founder.id, visibility: 'PUBLIC' });
     await mutate('owner', 'coalitionLeave', 'CoalitionLeaveInput', 'CoalitionPayload', { coalitionId: hidden, organizationId: secretFounder.id });
