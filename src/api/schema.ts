@@ -25,6 +25,7 @@ import { UrgentAlertResolver } from '../alerts/urgent-alert.resolver.js';
 import { SavedSearchResolver } from '../saved-searches/saved-search.resolver.js';
 import { CapabilityCategoryResolver, TaxonomyResolver } from '../taxonomy/taxonomy.resolver.js';
 import { OrganizationVouchingResolver, VouchResolver } from '../vouching/vouch.resolver.js';
+import { VouchRequestResolver } from '../vouching/vouch-request.resolver.js';
 import { ProposalResolver } from '../coalitions/proposal.resolver.js';
 import { GoalResolver } from '../coalitions/goal.resolver.js';
 import { guardArgumentText } from './text-input.js';
@@ -37,7 +38,7 @@ export const resolvers = [
   SuggestionResolver, IntroductionResolver, OfferResolver,
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver, EventsAfterResolver,
-  VouchResolver, OrganizationVouchingResolver,
+  VouchResolver, OrganizationVouchingResolver, VouchRequestResolver,
   ProposalResolver, GoalResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver, CoalitionLiveResolver,
   SubscriptionResolver,

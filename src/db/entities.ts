@@ -25,6 +25,7 @@ import {
 } from '../saved-searches/saved-search.entity.js';
 import { CapabilityCategoryEntity, IssueAreaEntity, SkillEntity } from '../taxonomy/taxonomy.entity.js';
 import { VouchEntity } from '../vouching/vouch.entity.js';
+import { VouchRequestEntity } from '../vouching/vouch-request.entity.js';
 import { CoalitionProposalEntity, CoalitionProposalVoteEntity, CoalitionStatementSignatureEntity } from '../coalitions/proposal.entity.js';
 import { CoalitionGoalEntity, CoalitionMilestoneEntity, CoalitionWinEntity } from '../coalitions/goal.entity.js';
 import {
@@ -38,7 +39,7 @@ export const entities = [
   OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
   MatchProfileEntity,
   IntroductionEntity, CollaborationEntity,
-  VouchEntity,
+  VouchEntity, VouchRequestEntity,
   CoalitionProposalEntity, CoalitionProposalVoteEntity, CoalitionStatementSignatureEntity, CoalitionGoalEntity, CoalitionMilestoneEntity, CoalitionWinEntity,
   OfferEntity, OfferIssueAreaEntity, OfferRequestEntity,
   ActivityEventEntity, ActivityEventHorizonEntity,

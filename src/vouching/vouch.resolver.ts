@@ -6,6 +6,7 @@ import { loadVisibleRecords } from '../profiles/visible-records.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
 import { listVouchChain, listVouches, readVouch } from './vouch-query.service.js';
+import { readVouchRequest } from './vouch-request-query.service.js';
 import { VouchCreateInput, VouchWithdrawInput } from './vouch.inputs.js';
 import { createVouch, withdrawVouch, type VouchChange } from './vouch.service.js';
 import { VouchConnection, VouchPayload } from './vouch.types.js';
@@ -13,10 +14,13 @@ import { vouchesForBadge } from './vouching-policy.js';
 import { OrganizationBadge, VouchDirection } from './vouching.enums.js';
 
 async function vouchPayload(ctx: RequestContext, outcome: MutationOutcome<VouchChange>): Promise<VouchPayload> {
-  if (!outcome.result) return { vouch: null, organization: null, userErrors: outcome.userErrors };
-  const { vouchId, organizationId } = outcome.result;
-  const [vouch, organizations] = await Promise.all([readVouch(ctx, vouchId), loadVisibleRecords(ctx, [organizationId])]);
-  return { vouch, organization: organizations.get(organizationId) ?? null, userErrors: [] };
+  if (!outcome.result) return { vouch: null, organization: null, vouchRequest: null, userErrors: outcome.userErrors };
+  const { vouchId, organizationId, vouchRequestId, voucherId } = outcome.result;
+  const [vouch, organizations, vouchRequest] = await Promise.all([
+    readVouch(ctx, vouchId), loadVisibleRecords(ctx, [organizationId]),
+    vouchRequestId && voucherId ? readVouchRequest(ctx, vouchRequestId, voucherId) : null,
+  ]);
+  return { vouch, organization: organizations.get(organizationId) ?? null, vouchRequest, userErrors: [] };
 }
 
 @Resolver()

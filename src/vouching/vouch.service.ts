@@ -4,15 +4,20 @@ import { isUuid } from '../core/ids.js';
 import type { RequestContext } from '../core/request-context.js';
 import { lockOrganizations, requireOrganization } from '../authorization/organization-guard.js';
 import { actingViewer } from '../privacy/acting-viewer.js';
+import { isRevealedByRequest } from '../privacy/vouch-request-grant.js';
+import { markRequestVouched } from './vouch-request.service.js';
 import type { VouchCreateInput, VouchWithdrawInput } from './vouch.inputs.js';
+import { recordVouchEvent } from './vouch-events.js';
 
 // Giving and withdrawing vouches. Each runs inside runMutation's transaction and returns the vouch's id and the
-import { recordVouchEvent } from './vouch-events.js';
 // organization vouched for. The badge is derived on read (vouch.loaders.ts), so nothing here keeps a count.
 
 export interface VouchChange {
   vouchId: string;
   organizationId: string;
+  /** The group's pending request this vouch answered, read back for the voucher (vouch-request.service.ts). */
+  vouchRequestId?: string | null;
+  voucherId?: string;
 }
 
 /**
@@ -22,14 +27,19 @@ export interface VouchChange {
  * revoking it concurrently either waits for this vouch (which then stops counting) or is seen here.
  */
 export async function createVouch(ctx: RequestContext, tx: EntityManager, input: VouchCreateInput): Promise<VouchChange> {
+  // Both rows first, in id order, as every change of a vouch request locks them (lockExchange): otherwise the vouch's
+  // foreign key would wait for the group's row while a decline holding it waits for the voucher's (a deadlock).
+  if (ctx.viewer.signedIn) await lockOrganizations(tx, ctx.viewer, [input.voucherOrganizationId, input.organizationId]);
   const voucher = await requireOrganization(tx, ctx.viewer, input.voucherOrganizationId, 'edit');
   const targetId = isUuid(input.organizationId) ? input.organizationId.toLowerCase() : null;
   const rows: { id: string; visibility: string; verified: boolean }[] = targetId
     ? await tx.query('SELECT id, visibility, verified FROM organizations WHERE id = ANY($1::uuid[])', [[voucher.id, targetId]])
     : [];
   const target = rows.find((row) => row.id === targetId);
-  // A hidden organization answers exactly like a missing one. Acting for the voucher: no admin rights here.
-  if (!target || !actingViewer(voucher.viewer).canName(target)) throw new NotFoundError('Organization');
+  // A hidden organization answers exactly like a missing one. Acting for the voucher: no admin rights here. A group
+  // that asked this voucher for a vouch is revealed to it by its request (privacy/vouch-request-grant.ts).
+  if (!target) throw new NotFoundError('Organization');
+  if (!actingViewer(voucher.viewer).canName(target) && !(await isRevealedByRequest(tx, target.id, voucher.id))) throw new NotFoundError('Organization');
   if (target.id === voucher.id) {
     throw new UserInputError('SAME_ORGANIZATION', 'input.organizationId', 'An organization cannot vouch for itself');
   }
@@ -77,6 +87,6 @@ export async function withdrawVouch(ctx: RequestContext, tx: EntityManager, inpu
   );
   if (row.withdrawnAt) throw new UserInputError('ALREADY_WITHDRAWN', 'input.vouchId', 'This vouch was already withdrawn');
   await tx.query('UPDATE vouches SET withdrawn_at = now() WHERE id = $1', [row.id]);
+  await recordVouchEvent(tx, 'WITHDRAWN', { vouchId: row.id, organizationId: row.voucheeId });
   return { vouchId: row.id, organizationId: row.voucheeId };
 }
-  await recordVouchEvent(tx, 'WITHDRAWN', { vouchId: row.id, organizationId: row.voucheeId });

@@ -4,6 +4,7 @@ import { connectionTypes } from '../core/connection.js';
 import { UserError } from '../core/user-error.types.js';
 import type { OrganizationRecord } from '../profiles/organization.record.js';
 import { Organization } from '../profiles/organization.types.js';
+import { VouchRequest } from './vouch-request.types.js';
 
 // What a vouch shows. Both organizations hold records already filtered by privacy/vouch-visibility.ts: a vouch
 // reaches a viewer only when both ends are visible to it (admins: the whole chain).
@@ -41,6 +42,9 @@ export class VouchPayload {
 
   @Field(() => Organization, { nullable: true, description: 'The organization vouched for, with its badge after the change.' })
   organization: OrganizationRecord | null;
+
+  @Field(() => VouchRequest, { nullable: true, description: "The group's pending request this vouch answered, now VOUCHED (the group's card is in it)." })
+  vouchRequest?: VouchRequest | null;
 
   @Field(() => [UserError])
   userErrors: UserError[];

@@ -18,3 +18,17 @@ export enum VouchDirection {
 }
 
 registerEnumType(VouchDirection, { name: 'VouchDirection', description: 'RECEIVED: vouches for the organization; GIVEN: vouches it gave.' });
+
+export enum VouchRequestStatus {
+  PENDING = 'PENDING',
+  VOUCHED = 'VOUCHED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+  VOUCH_WITHDRAWN = 'VOUCH_WITHDRAWN',
+}
+
+registerEnumType(VouchRequestStatus, {
+  name: 'VouchRequestStatus',
+  description: 'PENDING: waiting for the asked organization. VOUCHED: it vouched, and the vouch stands. DECLINED: it declined (the group '
+    + 'learns nothing else). WITHDRAWN: the group took the request back. VOUCH_WITHDRAWN: it vouched and later withdrew the vouch.',
+});

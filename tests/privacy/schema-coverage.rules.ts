@@ -6,7 +6,7 @@
 export const SENSITIVE_ROOT_TYPES = [
   'Organization', 'AnonymousOrganization', 'AnonymousCapability', 'Location', 'Member', 'User',
   'OrganizationInvitation', 'ReceivedInvitation', 'PartnerScoreParts', 'SuggestionReason',
-  'EventPlace',
+  'EventPlace', 'VouchRequestGroup',
 ];
 
 /** How each field of Organization is projected (see checkOrganization in the test). */
@@ -40,6 +40,7 @@ const PARTICIPANT = 'coalition member: named to insiders; to others only where i
 const COALITION_INVITATION = 'coalition invitations: insiders of the coalition (all it sent) and members of the invited organization (delivered ones)';
 const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
 const GOV = 'elsewhere: tests/api/coalition-governance.test.ts';
+const VOUCH_REQUEST = 'vouch requests: members of the group (all of its requests) and of the asked organization (while pending or while its vouch stands), nobody else (checkVouchRequestGroup)';
 const URGENT = 'urgent alerts: members of the recipient organization only; the needing organization by the acting rules (named, its anonymous card when PRIVATE and opted in, else absent); reasons and distances from the position the reader may see (tests/api/urgent-alerts.test.ts)';
 const SAVED = 'saved searches: members of their organization only (NOT_FOUND like a random id to others); matched as a plain member of it would find them in the lists, read as the reader may see them now';
 const LIVE_URGENT = 'urgentNeedAlert: members of the recipient organization, each event read like urgentNeedAlerts for that viewer (tests/api/urgent-alerts.test.ts, graphql-ws clients)';
@@ -439,6 +440,26 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Query.vouchChain': 'admins only (FORBIDDEN for others, UNAUTHENTICATED anonymous)',
   'Mutation.vouchCreate': MUTATION,
   'Mutation.vouchWithdraw': MUTATION,
+  'VouchPayload.vouchRequest': `${MUTATION}; ${VOUCH_REQUEST}: the request this vouch answered, read back for the voucher`,
+  // Vouch requests (privacy/vouch-request-grant.ts): the group's card (name, kind, mission, website, country,
+  // languages, createdAt; never its location below the country, contacts or members) to the asked organization while
+  // the grant lasts; a decline reaches the group as DECLINED only
+  ...Object.fromEntries(['id', 'status', 'message', 'createdAt', 'vouchId', 'group'].map((f) => [`VouchRequest.${f}`, VOUCH_REQUEST])),
+  'VouchRequest.voucher': `${ORG}; ${VOUCH_REQUEST}`,
+  ...Object.fromEntries(['id', 'name', 'kind', 'mission', 'website', 'country', 'languages', 'createdAt']
+    .map((f) => [`VouchRequestGroup.${f}`, `${VOUCH_REQUEST}; the card only, equal to the group's own profile values`])),
+  'VouchRequestConnection.edges': PAGE,
+  'VouchRequestConnection.nodes': 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/vouch-requests.test.ts reads nodes',
+  'VouchRequestConnection.pageInfo': PAGE,
+  'VouchRequestConnection.totalCount': `${VOUCH_REQUEST}; counts what the side may read`,
+  'VouchRequestEdge.cursor': PAGE,
+  'VouchRequestEdge.node': PAGE,
+  'VouchRequestPayload.vouchRequest': `${MUTATION}; null after a decline (the asked side no longer sees it)`,
+  'VouchRequestPayload.userErrors': MUTATION,
+  'Query.vouchRequests': `${VOUCH_REQUEST}; FORBIDDEN to non-members of a visible organization, NOT_FOUND for a hidden one`,
+  'Mutation.vouchRequest': MUTATION,
+  'Mutation.vouchRequestDecline': MUTATION,
+  'Mutation.vouchRequestWithdraw': MUTATION,
   // Coalition governance (privacy/coalition-governance.ts): proposals, tallies and who voted how for members of the
   // coalition only (NOT_FOUND like a random id, null lists for others; an applicant sees its own application without
   // the votes); organizations named through the coalition's member projection; public wins per the coalition's

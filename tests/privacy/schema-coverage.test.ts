@@ -55,6 +55,8 @@ const targetOffers: { targetId: string; offerId: string; audience: 'PUBLIC' | 'N
 const observed = new Set<string>();
 /** Verified organizations (one per visibility) that vouch for the stranger's probe, owned by the owner with the member in them. */
 const vouchers = new Map<string, Target['visibility']>();
+/** The stranger's PRIVATE group that asks the vouchers for vouches, with the card its requests must show. */
+const requestGroup = { id: '', card: {} as Record<string, unknown> };
 
 // ---------- selections generated from the schema ----------
 
@@ -297,6 +299,19 @@ function checkVouch(probe: Probe, vouch: Record<string, unknown>): void {
   }
 }
 
+/**
+ * A vouch request's group: only to the group's members (the stranger) and the asked organization's (owner and
+ * member, while the grant lasts: the lists check when), and exactly the card: no position below the country, no
+ * contact, no member.
+ */
+function checkVouchRequestGroup(probe: Probe, group: Record<string, unknown>): void {
+  const where = `${probe.label} as ${probe.viewer}: vouch request group`;
+  expect({ where, allowed: ['stranger', 'owner', 'member'].includes(probe.viewer) }).toEqual({ where, allowed: true });
+  const shown = Object.fromEntries(Object.entries(group).filter(([k]) => k !== '__typename'));
+  const expected = Object.fromEntries(Object.keys(shown).map((k) => [k, requestGroup.card[k]]));
+  expect({ where, shown }).toEqual({ where, shown: expected });
+}
+
 /** Walks an answer, records each Type.field seen and applies the rule of every object that has one. */
 function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}): void {
   if (Array.isArray(value)) { for (const v of value) walk(probe, v, extra); return; }
@@ -308,6 +323,7 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
   if (type === 'AnonymousOrganization') checkAnonymous(probe, obj);
   if (type === 'PartnerSuggestion') checkSuggestion(probe, obj);
   if (type === 'Vouch') checkVouch(probe, obj);
+  if (type === 'VouchRequestGroup') checkVouchRequestGroup(probe, obj);
   if (type === 'CoalitionParticipant') checkParticipant(probe, obj);
   if (type === 'EventCounterpart') checkCounterpart(probe, obj);
   if (type === 'EventPlace') checkEventPlace(probe, obj);
@@ -1248,6 +1264,73 @@ describe('urgent alerts and saved searches', () => {
     const asked = await ask(v, 'mutation($input: SavedSearchMarkSeenInput!) { savedSearchMarkSeen(input: $input) { userErrors { code } } }', { input: { savedSearchId: searchOf[foreign] } });
     const random = await ask(v, 'mutation($input: SavedSearchMarkSeenInput!) { savedSearchMarkSeen(input: $input) { userErrors { code } } }', { input: { savedSearchId: '00000000-0000-4000-8000-000000000000' } });
     expect(asked).toEqual(random);
+  });
+});
+
+describe('vouch requests', () => {
+  // The stranger's PRIVATE group (exact location, contact details) asks the PUBLIC voucher, which vouches, and the
+  // NETWORK voucher, once withdrawn by the group and once declined by the voucher. The PRIVATE voucher cannot be
+  // asked: the group may not see it. The owner and the member belong to every voucher.
+  const voucherOf = (visibility: Target['visibility']) => [...vouchers].find(([, v]) => v === visibility)![0];
+  const REQUEST_PAYLOAD = () => select('VouchRequestPayload');
+  const askFor = (voucherOrganizationId: string) => ask('stranger', `mutation($input: VouchRequestInput!) { vouchRequest(input: $input) { ${REQUEST_PAYLOAD()} } }`,
+    { input: { organizationId: requestGroup.id, voucherOrganizationId, message: 'Please vouch for us' } });
+  const answerAs = async (viewer: ViewerName, field: string, vouchRequestId: string) => {
+    const data = ok(await ask(viewer, `mutation($input: VouchRequestAnswerInput!) { ${field}(input: $input) { ${REQUEST_PAYLOAD()} } }`, { input: { vouchRequestId } }));
+    walk({ viewer, acting: true, label: `${field} payload` }, data);
+    root('Mutation', field);
+    return data[field] as { vouchRequest: { status: string } | null; userErrors: unknown[] };
+  };
+
+  beforeAll(async () => {
+    const group = await createOrg(app, users.stranger, {
+      name: 'Probe defenders group', kind: 'COMMUNITY_GROUP', visibility: 'PRIVATE', mission: 'Accompanying defenders', website: 'https://defenders.example.org',
+      languages: ['es'], contactEmail: 'desk@defenders.example.org', location: { country: 'KE', region: 'Nairobi County', city: 'Nairobi', ...OFFICE, precision: 'EXACT' },
+    });
+    requestGroup.id = group.id;
+    const truth = ok(await ask('stranger', 'query($id: ID!) { organization(id: $id) { id name kind mission website languages createdAt } }', { id: group.id })).organization as Record<string, unknown>;
+    requestGroup.card = { ...truth, country: 'KE' };
+    const hidden = await askFor(voucherOf('PRIVATE'));
+    expect(hidden).toEqual(await askFor('00000000-0000-4000-8000-000000000000'));
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const asked = ok(await askFor(voucherOf('PUBLIC')));
+    walk({ viewer: 'stranger', acting: true, label: 'vouchRequest payload' }, asked);
+    root('Mutation', 'vouchRequest');
+    const given = ok(await ask('owner', `mutation($input: VouchCreateInput!) { vouchCreate(input: $input) { ${select('VouchPayload')} } }`,
+      { input: { voucherOrganizationId: voucherOf('PUBLIC'), organizationId: group.id, statement: 'We stand with them' } }));
+    expect((given.vouchCreate as { vouchRequest: { status: string } | null }).vouchRequest?.status).toBe('VOUCHED');
+    walk({ viewer: 'owner', acting: true, label: 'vouchCreate payload (request)' }, given);
+    const first = ok(await askFor(voucherOf('NETWORK'))).vouchRequest as { vouchRequest: { id: string } };
+    expect((await answerAs('stranger', 'vouchRequestWithdraw', first.vouchRequest.id)).vouchRequest?.status).toBe('WITHDRAWN');
+    const second = ok(await askFor(voucherOf('NETWORK'))).vouchRequest as { vouchRequest: { id: string } };
+    expect(await answerAs('owner', 'vouchRequestDecline', second.vouchRequest.id)).toEqual({ __typename: 'VouchRequestPayload', vouchRequest: null, userErrors: [] });
+  }, 60_000);
+
+  it.each(VIEWERS)('vouchRequests as %s: the group sees all of its requests, the asked side only while the grant lasts, nobody else anything', async (viewer) => {
+    const query = `query($id: ID!) { vouchRequests(organizationId: $id, first: 10) { ${select('VouchRequestConnection')} } }`;
+    const probe: Probe = { viewer, acting: true, label: 'vouchRequests' };
+    const statuses = (data: Record<string, unknown>) => nodes(data.vouchRequests as Connection<{ status: string }>).map((n) => n.status).sort();
+    const mine = await ask(viewer, query, { id: requestGroup.id });
+    if (viewer === 'stranger') {
+      expect(statuses(ok(mine))).toEqual(['DECLINED', 'VOUCHED', 'WITHDRAWN']);
+      walk(probe, ok(mine));
+    } else {
+      // The admin may see the group (FORBIDDEN, not a member); to everyone else it is a random id.
+      const code = viewer === 'anonymous' ? 'UNAUTHENTICATED' : viewer === 'admin' ? 'FORBIDDEN' : 'NOT_FOUND';
+      expect({ viewer, code: mine.errors?.[0]?.extensions?.code }).toEqual({ viewer, code });
+    }
+    for (const visibility of ['PUBLIC', 'NETWORK'] as const) {
+      const asked = await ask(viewer, query, { id: voucherOf(visibility) });
+      if (isMember(viewer)) {
+        // The vouched request stays while the vouch stands; the declined one (and the withdrawn one) are gone.
+        expect({ visibility, statuses: statuses(ok(asked)) }).toEqual({ visibility, statuses: visibility === 'PUBLIC' ? ['VOUCHED'] : [] });
+        walk(probe, ok(asked));
+        continue;
+      }
+      const code = viewer === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+      expect({ visibility, code: asked.errors?.[0]?.extensions?.code }).toEqual({ visibility, code });
+    }
+    root('Query', 'vouchRequests');
   });
 });
 
