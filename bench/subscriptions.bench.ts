@@ -17,6 +17,8 @@ import { createLogger } from '../src/core/logger.js';
 import { createDataSource } from '../src/db/create-data-source.js';
 import { quoteIdent, withDatabase } from '../src/db/database-url.js';
 import { positiveInt, UsageError } from './support/cli.js';
+import { processCpuMs } from './support/process-cpu.js';
+import { databaseName, figure, loadNow, serverOf, writeResult, type Figure } from './support/results.js';
 
 // npm run bench:subscriptions [-- --subscribers 10000 --orgs 2000 --offers 40 --rate 2 --redis-subscribers 2000]
 //
@@ -238,10 +240,7 @@ async function startApi(dbUrl: string, redis: string | null): Promise<{ child: C
 }
 
 /** CPU time (user + system) the process has used so far, in ms: a figure that a busy machine disturbs less than latency. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
+const cpuMs = (pid: number): number => processCpuMs(pid) ?? NaN;
 
 function rssKb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -406,6 +405,8 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
 
 async function orchestrate(): Promise<void> {
   const o = options();
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadNow();
   const log = (s: string) => console.log(s);
   log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}, /proc/loadavg before: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
   const seeded = await seed(o.orgs, o.subscribers);
@@ -443,6 +444,23 @@ async function orchestrate(): Promise<void> {
   }
   log(`/proc/loadavg after: ${readFileSync('/proc/loadavg', 'utf8').trim()} (1-min load before the run: ${loadavg()[0].toFixed(2)})`);
   log(`offers: ${o.offers} at ${o.rate}/s, every 5th PARTNERS-only (expected to reach nobody); targets: p99 < 250 ms, < 20 KB per idle subscriber`);
+  const figuresOf = (r: Measured, prefix: string): Figure[] => [
+    figure(`${prefix}connect all ${r.subscribers} subscribers`, r.connectAllMs / 1000, 's'),
+    figure(`${prefix}RSS per idle subscriber`, r.rssPerSubscriberKb, 'KB', { below: 20 }),
+    figure(`${prefix}delivery latency p50 (from send)`, r.latencyP50, 'ms'),
+    figure(`${prefix}delivery latency p99 (from send)`, r.latencyP99, 'ms', { below: 250 }),
+    figure(`${prefix}offers delivered to the wrong number of subscribers`, r.wrong, 'offers', { equals: 0 }),
+    figure(`${prefix}offerPost refused`, r.failedPosts, 'offers', { equals: 0 }),
+    figure(`${prefix}API CPU per delivery`, r.delivered ? (r.apiCpuMs * 1000) / r.delivered : null, 'µs'),
+  ];
+  const file = writeResult({
+    bench: 'subscriptions', database: databaseName(`PostgreSQL at ${serverOf(seeded.serverUrl)}, database ${DATABASE}`),
+    load: { before: loadBefore, after: loadNow() }, startedAt,
+    // The first run is the target's (subscribers on one process); the Redis run's figures are named as such.
+    figures: results.flatMap((r, i) => figuresOf(r, i === 0 ? '' : 'Redis, two processes: ')),
+    details: { options: { ...o, redis: o.redis.replace(/\/\/[^@]*@/, '//') }, results },
+  });
+  process.stderr.write(`results written to ${file}\n`);
 }
 
 const main = ROLE === 'server' ? serverRole : ROLE === 'load' ? loadRole : orchestrate;
