@@ -7,6 +7,8 @@ export const SENSITIVE_ROOT_TYPES = [
   'Organization', 'AnonymousOrganization', 'AnonymousCapability', 'Location', 'Member', 'User',
   'OrganizationInvitation', 'ReceivedInvitation', 'PartnerScoreParts', 'SuggestionReason',
   'EventPlace', 'VouchRequestGroup',
+  // a coalition's members-only governance records (privacy/coalition-governance.ts), though they name nobody
+  'CoalitionGoal', 'CoalitionMilestone', 'CoalitionWin',
 ];
 
 /** How each field of Organization is projected (see checkOrganization in the test). */
@@ -39,7 +41,10 @@ const COALITION = 'coalition: by its visibility (PUBLIC anyone, NETWORK signed-i
 const PARTICIPANT = 'coalition member: named to insiders; to others only where its member visibility and its own visibility allow, else an anonymous participant with nothing else (checkParticipant)';
 const COALITION_INVITATION = 'coalition invitations: insiders of the coalition (all it sent) and members of the invited organization (delivered ones)';
 const VOUCH = 'vouches: only where both organizations are visible to the viewer (checkVouch)';
-const GOV = 'elsewhere: tests/api/coalition-governance.test.ts';
+const GOV_PROPOSAL = 'proposals: members of the coalition only, an applicant its own ADMIT_MEMBER application; NOT_FOUND like a random id for anyone else (checkGovernance)';
+const GOV_VOTES = 'tallies, votes and signatures: members of the coalition only, null for an applicant (checkGovernance)';
+const GOV_GOAL = 'goals and milestones: members of the coalition only (FORBIDDEN for others who see it, NOT_FOUND for those who do not; checkGovernance)';
+const GOV_WIN = 'wins: all to members; the public ones, without goalId, to everyone who may see the coalition (invited organizations of a PRIVATE one included; checkGovernance)';
 const VOUCH_REQUEST = 'vouch requests: members of the group (all of its requests) and of the asked organization (while pending or while its vouch stands), nobody else (checkVouchRequestGroup)';
 const URGENT = 'urgent alerts: members of the recipient organization only; the needing organization by the acting rules (named, its anonymous card when PRIVATE and opted in, else absent); reasons and distances from the position the reader may see (tests/api/urgent-alerts.test.ts)';
 const SAVED = 'saved searches: members of their organization only (NOT_FOUND like a random id to others); matched as a plain member of it would find them in the lists, read as the reader may see them now';
@@ -460,32 +465,41 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Mutation.vouchRequest': MUTATION,
   'Mutation.vouchRequestDecline': MUTATION,
   'Mutation.vouchRequestWithdraw': MUTATION,
-  // Coalition governance (privacy/coalition-governance.ts): proposals, tallies and who voted how for members of the
-  // coalition only (NOT_FOUND like a random id, null lists for others; an applicant sees its own application without
-  // the votes); organizations named through the coalition's member projection; public wins per the coalition's
-  // visibility. Probed over HTTP in tests/api/coalition-governance.test.ts, not yet by this enumerating test.
-  'Query.coalitionProposals': `${GOV}: members only (NOT_FOUND for a hidden coalition, FORBIDDEN for others)`,
+  // Coalition governance (privacy/coalition-governance.ts; probes in schema-coverage.test.ts 'coalitions' > 'governance',
+  // checkGovernance): proposals, tallies and who voted how for members of the coalition only (NOT_FOUND like a random id,
+  // FORBIDDEN lists for those who see the coalition; an applicant sees its own application without the votes);
+  // organizations named through the coalition's member projection; goals for members only; public wins per the
+  // coalition's visibility. Decisions under concurrency: tests/api/coalition-governance.test.ts.
+  'Query.coalitionProposals': `${GOV_PROPOSAL}; the list: members only (NOT_FOUND for a hidden coalition, FORBIDDEN for others)`,
   ...Object.fromEntries(['id', 'coalitionId', 'kind', 'title', 'body', 'status', 'decisionRule', 'quorum', 'charterVersion', 'proposedCharter',
-    'closesAt', 'createdAt', 'settledAt', 'effect'].map((f) => [`CoalitionProposal.${f}`, `${GOV}: members of the coalition (and an applicant, its own application)`])),
-  'CoalitionProposal.proposedBy': `${GOV}; ${ORG} through the coalition's member projection`,
-  'CoalitionProposal.subject': `${GOV}; ${ORG} through the coalition's member projection`,
-  'CoalitionProposal.tally': `${GOV}: members only (null for an applicant)`,
-  'CoalitionProposal.votes': `${GOV}: who voted how, members only (null for an applicant)`,
-  'CoalitionProposal.signatories': `${GOV}: members only`,
-  ...Object.fromEntries(['organization', 'choice', 'comment', 'votedAt'].map((f) => [`ProposalVote.${f}`, `${GOV}: members only`])),
-  'CoalitionProposalConnection.edges': `${GOV}: connection plumbing`,
-  'CoalitionProposalConnection.nodes': `${GOV}: connection plumbing`,
-  'CoalitionProposalConnection.pageInfo': `${GOV}: connection plumbing`,
-  'CoalitionProposalConnection.totalCount': `${GOV}: members only`,
-  'CoalitionProposalEdge.cursor': `${GOV}: connection plumbing`,
-  'CoalitionProposalEdge.node': `${GOV}: connection plumbing`,
-  'ProposalPayload.proposal': `${GOV}: read back through the same rules`,
-  'ProposalPayload.userErrors': `${GOV}`,
-  'Query.proposal': `${GOV}: NOT_FOUND (null) like a random id for non-members`,
-  'Mutation.proposalCreate': `${GOV}`,
-  'Mutation.proposalVote': `${GOV}`,
-  'Mutation.proposalWithdraw': `${GOV}`,
-  'Mutation.proposalStatementSign': `${GOV}`,
+    'closesAt', 'createdAt', 'settledAt', 'effect'].map((f) => [`CoalitionProposal.${f}`, GOV_PROPOSAL])),
+  'CoalitionProposal.proposedBy': `${GOV_PROPOSAL}; ${ORG} through the coalition's member projection`,
+  'CoalitionProposal.subject': `${GOV_PROPOSAL}; ${ORG} through the coalition's member projection`,
+  'CoalitionProposal.tally': GOV_VOTES,
+  'CoalitionProposal.votes': GOV_VOTES,
+  'CoalitionProposal.signatories': `${GOV_VOTES}; ${ORG}`,
+  ...Object.fromEntries(['organization', 'choice', 'comment', 'votedAt'].map((f) => [`ProposalVote.${f}`, f === 'organization' ? `${GOV_VOTES}; ${ORG}` : GOV_VOTES])),
+  ...Object.fromEntries(['Proposal', 'Goal', 'Win'].flatMap((t) => [
+    [`Coalition${t}Connection.edges`, PAGE],
+    [`Coalition${t}Connection.nodes`, 'elsewhere: the same objects as edges.node, which every probe reads; tests/api/coalition-governance.test.ts reads nodes'],
+    [`Coalition${t}Connection.pageInfo`, PAGE],
+    [`Coalition${t}Connection.totalCount`, t === 'Win' ? 'counts the wins the viewer may read' : 'members of the coalition only'],
+    [`Coalition${t}Edge.cursor`, PAGE],
+    [`Coalition${t}Edge.node`, PAGE],
+  ])),
+  'ProposalPayload.proposal': MUTATION,
+  'ProposalPayload.userErrors': MUTATION,
+  'Query.proposal': `${GOV_PROPOSAL}; null exactly as for a random id`,
+  ...Object.fromEntries(['id', 'title', 'description', 'dueOn', 'status', 'progress', 'milestones', 'createdAt'].map((f) => [`CoalitionGoal.${f}`, GOV_GOAL])),
+  ...Object.fromEntries(['id', 'title', 'dueOn', 'done', 'doneAt'].map((f) => [`CoalitionMilestone.${f}`, GOV_GOAL])),
+  ...Object.fromEntries(['id', 'title', 'description', 'achievedOn', 'evidenceUrl', 'public', 'createdAt'].map((f) => [`CoalitionWin.${f}`, GOV_WIN])),
+  'CoalitionWin.goalId': `${GOV_WIN}; the goal only to members`,
+  'Query.coalitionGoals': `${GOV_GOAL}; the list`,
+  'Query.coalitionWins': `${GOV_WIN}; the list (NOT_FOUND for a coalition one may not see)`,
+  ...Object.fromEntries(['goal', 'userErrors'].map((f) => [`CoalitionGoalPayload.${f}`, MUTATION])),
+  ...Object.fromEntries(['win', 'userErrors'].map((f) => [`CoalitionWinPayload.${f}`, MUTATION])),
+  ...Object.fromEntries(['proposalCreate', 'proposalVote', 'proposalWithdraw', 'proposalStatementSign', 'coalitionGoalCreate', 'coalitionGoalUpdate',
+    'coalitionMilestoneSet', 'coalitionWinRecord', 'coalitionWinRemove'].map((f) => [`Mutation.${f}`, MUTATION])),
   // Live subscriptions (src/subscriptions/): over WebSocket, so probed by tests/api/subscriptions*.test.ts with real
   // graphql-ws clients rather than by this file's HTTP probes
   'Subscription.offerPosted': `elsewhere: ${LIVE_OFFER}`,

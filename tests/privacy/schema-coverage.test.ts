@@ -325,6 +325,7 @@ function walk(probe: Probe, value: unknown, extra: { distanceKm?: boolean } = {}
   if (type === 'Vouch') checkVouch(probe, obj);
   if (type === 'VouchRequestGroup') checkVouchRequestGroup(probe, obj);
   if (type === 'CoalitionParticipant') checkParticipant(probe, obj);
+  if (type && GOVERNANCE_TYPES.includes(type)) checkGovernance(probe, type, obj);
   if (type === 'EventCounterpart') checkCounterpart(probe, obj);
   if (type === 'EventPlace') checkEventPlace(probe, obj);
   if (type === 'Offer') checkOffer(probe, obj, extra);
@@ -348,6 +349,24 @@ function checkParticipant(probe: Probe, participant: Record<string, unknown>): v
   const where = `${probe.label} as ${probe.viewer}: anonymous participant`;
   const shown = Object.fromEntries(Object.entries(participant).filter(([k, v]) => !['__typename', 'anonymous', 'coordinator'].includes(k) && v !== null));
   expect({ where, shown, outsider: !isMember(probe.viewer) }).toEqual({ where, shown: {}, outsider: true });
+}
+
+/**
+ * Coalition governance (privacy/coalition-governance.ts): proposals reach outsiders only as their own application,
+ * without tallies, votes or signatures; votes, goals and milestones only insiders (the member and the owner belong to
+ * every member of the probed coalitions); wins reach outsiders only when public, without the goal they advance.
+ */
+const GOVERNANCE_TYPES = ['CoalitionProposal', 'ProposalVote', 'ProposalTally', 'CoalitionGoal', 'CoalitionMilestone', 'CoalitionWin'];
+function checkGovernance(probe: Probe, type: string, obj: Record<string, unknown>): void {
+  if (isMember(probe.viewer)) return;
+  const where = `${probe.label} as ${probe.viewer}: ${type}`;
+  if (type === 'CoalitionProposal') {
+    expect({ where, kind: obj.kind, hidden: [obj.tally, obj.votes, obj.signatories] }).toEqual({ where, kind: 'ADMIT_MEMBER', hidden: [null, null, null] });
+  } else if (type === 'CoalitionWin') {
+    expect({ where, public: obj.public, goalId: obj.goalId }).toEqual({ where, public: true, goalId: null });
+  } else {
+    expect({ where, shown: true }).toEqual({ where, shown: false });
+  }
 }
 
 function root(name: string, field: string): void {
@@ -1144,6 +1163,131 @@ describe('coalitions', () => {
       expect(nodes(received.coalitionInvitationsReceived as Connection<{ status: string }>).map((n) => n.status)).toEqual(['DECLINED']);
     }
     root('Query', 'coalitionInvitationsReceived');
+  });
+
+  describe('governance', () => {
+    // In the open coalition (every target a member; the member and the owner insiders, everyone else an outsider who
+    // sees the coalition): a decision left open with votes from the founder and a PRIVATE target, a statement adopted
+    // (eleven yes, one abstention that signs afterwards), a withdrawn proposal, and the stranger's probe organization's
+    // application to join (ADMIT_MEMBER); a goal with two milestones (one done), a public win advancing it, a
+    // members-only win, a win recorded and removed. A PRIVATE coalition with the same kinds of records has one invited,
+    // not yet member organization (an Invitee user's, a viewer of its own here).
+    const RANDOM = '00000000-0000-4000-8000-000000000000';
+    const ids = {} as Record<'decision' | 'statement' | 'withdrawn' | 'application' | 'goal' | 'publicWin' | 'privateWin' | 'secret' | 'secretProposal', string>;
+    let invitee: TestUser;
+    const proposalsQuery = () => `query($id: ID!) { coalitionProposals(coalitionId: $id, first: 10) { ${fields('CoalitionProposalConnection', [])} } }`;
+    const proposalQuery = () => `query($id: ID!) { proposal(id: $id) { ${fields('CoalitionProposal', [])} } }`;
+    const goalsQuery = () => `query($id: ID!) { coalitionGoals(coalitionId: $id, first: 10) { ${fields('CoalitionGoalConnection', [])} } }`;
+    const winsQuery = () => `query($id: ID!) { coalitionWins(coalitionId: $id, first: 10) { ${fields('CoalitionWinConnection', [])} } }`;
+    const code = (answer: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => answer.errors?.[0]?.extensions?.code ?? null;
+
+    beforeAll(async () => {
+      const founder = targets.find((t) => t.visibility === 'PUBLIC' && t.precision === 'EXACT')!;
+      const privateOne = targets.find((t) => t.visibility === 'PRIVATE' && t.precision === 'REGION')!;
+      const as = (organizationId: string) => ({ coalitionId: open, organizationId });
+      const propose = async (viewer: ViewerName, input: Record<string, unknown>) =>
+        ((await mutate(viewer, 'proposalCreate', 'ProposalCreateInput', 'ProposalPayload', input)).proposal as { id: string }).id;
+      const vote = (organizationId: string, proposalId: string, choice: string) =>
+        mutate('owner', 'proposalVote', 'ProposalVoteInput', 'ProposalPayload', { proposalId, organizationId, choice });
+      ids.decision = await propose('owner', { ...as(founder.id), kind: 'DECISION', title: 'Hold a vigil', body: 'On the 12th' });
+      await vote(founder.id, ids.decision, 'YES');
+      await vote(privateOne.id, ids.decision, 'ABSTAIN');
+      ids.statement = await propose('owner', { ...as(founder.id), kind: 'STATEMENT', title: 'Joint statement', body: 'We stand together' });
+      for (const t of targets) await vote(t.id, ids.statement, t === privateOne ? 'ABSTAIN' : 'YES');
+      await mutate('owner', 'proposalStatementSign', 'ProposalRefInput', 'ProposalPayload', { proposalId: ids.statement, organizationId: privateOne.id });
+      ids.withdrawn = await propose('owner', { ...as(founder.id), kind: 'DECISION', title: 'Change the venue', body: 'Maybe' });
+      await mutate('owner', 'proposalWithdraw', 'ProposalRefInput', 'ProposalPayload', { proposalId: ids.withdrawn });
+      ids.application = await propose('stranger', { coalitionId: open, organizationId: probeOrg.stranger, kind: 'ADMIT_MEMBER', title: 'Let us join' });
+      const goal = (await mutate('owner', 'coalitionGoalCreate', 'GoalCreateInput', 'CoalitionGoalPayload', {
+        ...as(founder.id), title: 'Ten legal clinics', description: 'Across the county', dueOn: '2027-06-30',
+        milestones: [{ title: 'First clinic', dueOn: '2027-01-31' }, { title: 'Fifth clinic' }],
+      })).goal as { id: string; milestones: { id: string }[] };
+      ids.goal = goal.id;
+      await mutate('owner', 'coalitionMilestoneSet', 'MilestoneSetInput', 'CoalitionGoalPayload', { milestoneId: goal.milestones[0].id, organizationId: founder.id, done: true });
+      await mutate('owner', 'coalitionGoalUpdate', 'GoalUpdateInput', 'CoalitionGoalPayload', { goalId: goal.id, organizationId: founder.id, description: 'Across the whole county' });
+      const win = async (input: Record<string, unknown>) => ((await mutate('owner', 'coalitionWinRecord', 'WinRecordInput', 'CoalitionWinPayload', {
+        ...as(founder.id), achievedOn: '2026-11-01', evidenceUrl: 'https://example.org/news', ...input,
+      })).win as { id: string }).id;
+      ids.publicWin = await win({ title: 'First clinic opened', public: true, goalId: goal.id });
+      ids.privateWin = await win({ title: 'A quiet agreement', public: false });
+      await mutate('owner', 'coalitionWinRemove', 'WinRemoveInput', 'CoalitionWinPayload', { winId: await win({ title: 'Logged by mistake' }), organizationId: founder.id });
+      // The PRIVATE coalition and its invited, not yet member organization.
+      invitee = await signUp(app, 'Invitee');
+      const inviteeOrg = await createOrg(app, invitee, { name: 'Probe invitee', kind: 'FOUNDATION', visibility: 'PUBLIC' });
+      const secretFounder = targets.find((t) => t.visibility === 'NETWORK' && t.precision === 'CITY')!;
+      ids.secret = ((await mutate('owner', 'coalitionCreate', 'CoalitionCreateInput', 'CoalitionCreatePayload', {
+        organizationId: secretFounder.id, name: 'Probe governed secret', issueAreaId: area, visibility: 'PRIVATE', charter: { purpose: 'Quiet' },
+        invite: { organizationIds: [inviteeOrg.id] },
+      })).coalition as { id: string }).id;
+      const inSecret = { coalitionId: ids.secret, organizationId: secretFounder.id };
+      ids.secretProposal = await propose('owner', { ...inSecret, kind: 'DECISION', title: 'Quiet decision', body: 'Hush' });
+      await mutate('owner', 'coalitionGoalCreate', 'GoalCreateInput', 'CoalitionGoalPayload', { ...inSecret, title: 'Quiet goal' });
+      for (const isPublic of [true, false]) {
+        await mutate('owner', 'coalitionWinRecord', 'WinRecordInput', 'CoalitionWinPayload', { ...inSecret, title: `Quiet win ${isPublic}`, achievedOn: '2026-10-01', public: isPublic });
+      }
+    }, 120_000);
+
+    it.each(VIEWERS)('as %s: proposals, votes and goals for insiders only, an applicant its own application, public wins to those who see the coalition', async (viewer) => {
+      const probe: Probe = { viewer, acting: true, label: 'governance' };
+      const insider = isMember(viewer);
+      const proposals = await ask(viewer, proposalsQuery(), { id: open });
+      if (insider) {
+        const list = ok(proposals).coalitionProposals as Connection<{ id: string; tally: unknown; votes: { organization: { id: string } | null }[] | null }>;
+        expect(nodes(list).map((p) => p.id).sort()).toEqual([ids.decision, ids.statement, ids.withdrawn, ids.application].sort());
+        // Who voted how, the PRIVATE member by name to insiders.
+        const decision = nodes(list).find((p) => p.id === ids.decision)!;
+        expect(decision.votes!.map((v) => v.organization?.id).sort()).toEqual([
+          targets.find((t) => t.visibility === 'PUBLIC' && t.precision === 'EXACT')!.id, targets.find((t) => t.visibility === 'PRIVATE' && t.precision === 'REGION')!.id,
+        ].sort());
+        walk(probe, ok(proposals));
+      } else {
+        expect({ viewer, code: code(proposals) }).toEqual({ viewer, code: 'FORBIDDEN' });
+      }
+      root('Query', 'coalitionProposals');
+      for (const id of [ids.decision, ids.statement, ids.withdrawn, ids.application]) {
+        const answer = ok(await ask(viewer, proposalQuery(), { id }));
+        const mine = viewer === 'stranger' && id === ids.application;
+        expect({ viewer, id, seen: answer.proposal !== null }).toEqual({ viewer, id, seen: insider || mine });
+        if (!answer.proposal) expect(answer).toEqual(ok(await ask(viewer, proposalQuery(), { id: RANDOM })));
+        walk(probe, answer);
+      }
+      root('Query', 'proposal');
+      const goals = await ask(viewer, goalsQuery(), { id: open });
+      if (insider) {
+        const [goal] = nodes(ok(goals).coalitionGoals as Connection<{ progress: number; milestones: { done: boolean }[] }>);
+        expect({ progress: goal.progress, done: goal.milestones.map((m) => m.done) }).toEqual({ progress: 0.5, done: [true, false] });
+        walk(probe, ok(goals));
+      } else {
+        expect({ viewer, code: code(goals) }).toEqual({ viewer, code: 'FORBIDDEN' });
+      }
+      root('Query', 'coalitionGoals');
+      const wins = ok(await ask(viewer, winsQuery(), { id: open }));
+      const shown = nodes(wins.coalitionWins as Connection<{ id: string; goalId: string | null }>);
+      expect({ viewer, wins: shown.map((w) => [w.id, w.goalId]).sort() })
+        .toEqual({ viewer, wins: (insider ? [[ids.publicWin, ids.goal], [ids.privateWin, null]] : [[ids.publicWin, null]]).sort() });
+      walk(probe, wins);
+      root('Query', 'coalitionWins');
+      // The PRIVATE coalition: insiders see everything; everyone else answers like a random id, admins included.
+      for (const query of [proposalsQuery(), goalsQuery(), winsQuery()]) {
+        const answer = await ask(viewer, query, { id: ids.secret });
+        if (insider) walk(probe, ok(answer));
+        else expect(answer).toEqual(await ask(viewer, query, { id: RANDOM }));
+      }
+      const secretProposal = ok(await ask(viewer, proposalQuery(), { id: ids.secretProposal }));
+      expect({ viewer, seen: secretProposal.proposal !== null }).toEqual({ viewer, seen: insider });
+    });
+
+    it('an invited, not yet member organization sees the PRIVATE coalition\'s public wins only: no proposals, no goals', async () => {
+      const probe: Probe = { viewer: 'stranger', acting: true, label: 'invited organization' };
+      const as = (query: string, id: string) => rawGql<Record<string, unknown>>(app, query, { id }, invitee.token);
+      expect([code(await as(proposalsQuery(), ids.secret)), code(await as(goalsQuery(), ids.secret))]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      const proposal = await as(proposalQuery(), ids.secretProposal);
+      expect(proposal).toEqual(await as(proposalQuery(), RANDOM));
+      const wins = ok(await as(winsQuery(), ids.secret));
+      expect(nodes(wins.coalitionWins as Connection<{ title: string; public: boolean; goalId: string | null }>).map((w) => [w.title, w.public, w.goalId]))
+        .toEqual([['Quiet win true', true, null]]);
+      walk(probe, wins);
+    });
   });
 });
 
