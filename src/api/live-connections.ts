@@ -9,7 +9,8 @@ import type { EventHub, EventScope } from '../activity/event-hub.js';
 
 // The WebSocket connections' authentication, kept true while they live. A connection authenticates once, at
 // connection_init; its token and memberships are then checked again before every event it would receive (one
-// statement per event for all its subscribers, batched) and every CHECK_INTERVAL_MS for idle connections:
+// statement per event for all its subscribers, batched) and every SUBSCRIPTION_CHECK_INTERVAL_SECONDS (default 60,
+// core/config.ts) for idle connections, so a revoked token closes a socket that receives nothing within that time:
 //   - token revoked, expired or deleted            -> close 4401 "Unauthorized"
 //   - a membership (or admin right) it had is gone or its role changed -> close 4403 "Forbidden"
 // The client reconnects (with a valid token) and resubscribes with its last cursors: nothing is lost, and what it
@@ -17,7 +18,6 @@ import type { EventHub, EventScope } from '../activity/event-hub.js';
 
 export const CLOSE_TOKEN_REVOKED = 4401;
 export const CLOSE_MEMBERSHIP_CHANGED = 4403;
-const CHECK_INTERVAL_MS = 60_000;
 const CHECK_BATCH = 5000;
 
 interface ConnectionState {
@@ -36,7 +36,7 @@ export class LiveConnections {
   private readonly timer: NodeJS.Timeout;
   private checking: Promise<void> | null = null;
 
-  constructor(private readonly db: DataSource, private readonly log: Logger, intervalMs = CHECK_INTERVAL_MS) {
+  constructor(private readonly db: DataSource, private readonly log: Logger, intervalMs: number) {
     this.timer = setInterval(() => {
       this.checking ??= this.checkAll().catch((err: unknown) => this.log.warn({ err }, 'subscriptions: connection check failed'))
         .finally(() => { this.checking = null; });

@@ -12,12 +12,13 @@ import type { Viewer } from '../core/viewer.js';
 import type { Config } from '../core/config.js';
 import { isConnectionFailure } from '../db/connection-errors.js';
 import { createContext } from './request-context.js';
-import { ErrorCode } from '../core/errors.js';
+import { DomainError, ErrorCode } from '../core/errors.js';
 import { formatError } from './format-error.js';
 import { enforceOperationLimits, LIMITS } from './limits.js';
 import { clientAddress, type CostBudgets } from './rate-limits.js';
 import type { EventHub } from '../activity/event-hub.js';
 import { LiveConnections } from './live-connections.js';
+import { subscribeSharingResults } from './shared-execution.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 /**
@@ -47,7 +48,7 @@ export function startSubscriptionServer(options: {
 }): SubscriptionServer {
   const { server, schema, db, log, config, budgets, throttles, hub } = options;
   // Token and memberships of each connection, re-checked before every event and periodically (live-connections.ts).
-  const connections = new LiveConnections(db, log);
+  const connections = new LiveConnections(db, log, config.subscriptionCheckIntervalMs);
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
@@ -61,6 +62,8 @@ export function startSubscriptionServer(options: {
   const handle = useServer(
     {
       schema,
+      // One execution per event and group of alike subscribers (api/shared-execution.ts).
+      subscribe: subscribeSharingResults,
       connectionInitWaitTimeout: 5000,
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
@@ -136,9 +139,13 @@ export function startSubscriptionServer(options: {
         ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
         : undefined),
       // extensions.http (status, headers) is for HTTP responses only: Apollo strips it there, so here too.
+      // An error the event stream throws while iterating (QUERY_LIMIT_EXCEEDED, reason SUBSCRIBER_TOO_SLOW, with
+      // resumeAfter) reaches here wrapped by graphql-ws in a GraphQLError without a path, which formatError would
+      // not unwrap (it would be masked as INTERNAL_SERVER_ERROR): its domain error is handed over as it is.
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => {
         const { http: _http, ...extensions } = error.extensions ?? {};
-        return formatError({ ...error.toJSON(), extensions }, error);
+        const original = !error.path && error.originalError instanceof DomainError ? error.originalError : error;
+        return formatError({ ...error.toJSON(), extensions }, original);
       }),
     },
     wss,

@@ -39,6 +39,8 @@ export interface Config {
   documentLinkSecret: string | null;
   /** Vouches from verified organizations that give an organization the VOUCHED badge (src/vouching/). */
   vouchesForBadge: number;
+  /** How often idle WebSocket connections have their token and memberships checked again (api/live-connections.ts). */
+  subscriptionCheckIntervalMs: number;
 }
 
 export interface RateLimitConfig {
@@ -161,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: secret(env, 'METRICS_TOKEN', 16),
     documentLinkSecret: secret(env, 'DOCUMENT_LINK_SECRET', 32),
     vouchesForBadge: integer(env, 'VOUCHES_FOR_BADGE', 2, 1, 100),
+    subscriptionCheckIntervalMs: 1000 * integer(env, 'SUBSCRIPTION_CHECK_INTERVAL_SECONDS', 60, 1, 3600),
     rateLimits: {
       trustProxy: boolean(env, 'TRUST_PROXY', false),
       redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'coalesce:rl',
