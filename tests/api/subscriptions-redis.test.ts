@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { OfferPostDocument, OfferPostedDocument } from '../generated/graphql.js';
-import { createOrg, signUp, skillId, type TestUser } from '../support/factories.js';
+import {
+  NeedMarkUrgentDocument, OfferPostDocument, OfferPostedDocument, SavedSearchCreateDocument, SavedSearchMatchedDocument, UrgentNeedAlertDocument,
+} from '../generated/graphql.js';
+import { addCapability, addNeed, createOrg, signUp, skillId, type TestUser } from '../support/factories.js';
 import { gql, ok } from '../support/graphql-client.js';
 import { startService, type ServiceProcess } from '../support/service-process.js';
 import { connect, settle, subscribe, type TestClient } from '../support/subscription-client.js';
@@ -10,7 +12,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Several API processes: two instances of the app (this test's, and the real service as a child process) against
 // the same PostgreSQL and the machine's Redis (127.0.0.1:6379). An offer posted through one reaches a subscriber
-// connected to the other, through the Redis channel. Then Redis goes away (a private redis-server on a free port,
+// connected to the other, through the Redis channel; so do urgent-need alerts and saved-search matches. Then Redis goes away (a private redis-server on a free port,
 // killed and restarted): queries and mutations go on, /readyz says so, events still arrive (caught up from the log),
 // and Redis delivers again once it is back.
 
@@ -74,6 +76,55 @@ describe('two API processes through Redis', () => {
       // Each went through Redis (published by this process after commit), not only the log.
       for (const event of events) expect(heard.some((m) => m.includes(event.offerPosted.cursor))).toBe(true);
       expect((await readyz(other.baseUrl)).body).toMatchObject({ status: 'ready', redis: 'up' });
+    } finally {
+      listener.disconnect();
+    }
+  }, 60000);
+});
+
+describe('urgent-need alerts and saved-search matches across processes', () => {
+  it('a subscriber on one process gets urgentNeedAlert and savedSearchMatched for changes made through the other, over Redis', async () => {
+    const { app, other, alice, bob, grantWriting } = await pair(MACHINE_REDIS);
+    const [{ name }] = await app.db.query('SELECT current_database() AS name');
+    const listener = new Redis(MACHINE_REDIS);
+    const heard: string[] = [];
+    await listener.subscribe(`coalesce:events:${name}`);
+    listener.on('message', (_channel, message) => heard.push(message));
+    try {
+      const nairobi = (latitude: number, longitude: number, precision: string) =>
+        ({ country: 'KE', region: 'Nairobi County', city: 'Nairobi', latitude, longitude, precision }) as never;
+      // bob's organization offers emergency relocation near alice's, and keeps a saved search for grant-writing offers.
+      const helper = await createOrg(app, bob, { name: 'Relocation helpers', location: nairobi(-1.2, 36.9, 'EXACT') });
+      await addCapability(app, bob, helper.id, 'emergency-relocation', 'EXPERT');
+      const search = ok(await gql(app, SavedSearchCreateDocument, {
+        input: { organizationId: helper.id, name: 'Grant-writing offers', offerFilter: { skillIds: [grantWriting] } },
+      }, bob.token)).savedSearchCreate;
+      expect(search.userErrors).toEqual([]);
+      const needing = await createOrg(app, alice, { name: 'Defenders at risk', location: nairobi(-1.29213, 36.82194, 'CITY') });
+      const need = await addNeed(app, alice, needing.id, 'emergency-relocation', 'CRITICAL');
+
+      const onOther = connect(other, bob.token);
+      clients.push(onOther);
+      const alerts = subscribe(onOther, UrgentNeedAlertDocument, { organizationId: helper.id });
+      const matches = subscribe(onOther, SavedSearchMatchedDocument, { organizationId: helper.id });
+      await settle(500);
+
+      const marked = ok(await gql(app, NeedMarkUrgentDocument, { input: { needId: need.id } }, alice.token)).needMarkUrgent;
+      expect(marked.userErrors).toEqual([]);
+      const [alert] = await alerts.waitFor(1, 10000);
+      expect(alert.urgentNeedAlert.alert).toMatchObject({ recipientOrganizationId: helper.id, organization: { id: needing.id, name: 'Defenders at risk' } });
+
+      const offer = await post(app, alice, needing.id, grantWriting, 'Budget narratives for relocation funds');
+      const [match] = await matches.waitFor(1, 10000);
+      expect(match.savedSearchMatched.match).toMatchObject({ savedSearchId: search.savedSearch!.id, kind: 'OFFERS', offer: { id: offer.id } });
+      // Both went through the Redis channel (the alert published by this process, the match by whichever process's
+      // matcher took the pass), not only the log.
+      for (const cursor of [alert.urgentNeedAlert.cursor, match.savedSearchMatched.cursor]) {
+        expect(heard.some((m) => m.includes(cursor))).toBe(true);
+      }
+      await settle();
+      expect(alerts.events).toHaveLength(1);
+      expect(matches.events).toHaveLength(1);
     } finally {
       listener.disconnect();
     }
