@@ -223,18 +223,22 @@ describe('coalitionUpdated', () => {
       return alts.flatMap((a) => a.members).find((m) => m.anonymous)!.anonymous!.token;
     };
     const c = await coalition(founder, 'PUBLIC');
+    // A PRIVATE member: an anonymous participant to the invited organization, in the event as in the queries.
+    const quiet = await org(alice, { name: 'Quiet Member', visibility: 'PRIVATE' });
+    expect(ok(await gql(app, CoalitionInvitationAcceptDocument, { input: { invitationId: (await invited(c.id, quiet)).id } }, alice.token)).coalitionInvitationAccept.userErrors).toEqual([]);
     const [coalitionSide, secretSide] = [live(alice.token, founder.id), live(dana.token, secret.id)];
     await settle(200);
-    const first = ok(await gql(app, CoalitionInviteDocument, { input: { coalitionId: c.id, anonymousToken: await token() } }, alice.token)).coalitionInvite;
+    const first = ok(await gql(app, CoalitionInviteDocument, { input: { coalitionId: c.id, organizationId: founder.id, anonymousToken: await token() } }, alice.token)).coalitionInvite;
+    expect(first.userErrors).toEqual([]);
     expect(first.invitation!.invitee).toMatchObject({ organization: null, anonymous: { kind: 'COMMUNITY_GROUP' } });
     const [got] = await secretSide.waitFor(1);
     expect(got.coalitionUpdated).toMatchObject({
       change: 'INVITATION_RECEIVED', subjectId: first.invitation!.id,
       invitation: { status: 'PENDING', invitee: { organization: { id: secret.id } }, invitedBy: { id: founder.id } },
-      coalition: { id: c.id, members: [{ anonymous: false, organization: { id: founder.id, name: 'Open Shelter' } }] },
+      coalition: { id: c.id, members: [{ anonymous: false, organization: { id: founder.id, name: 'Open Shelter' } }, { anonymous: true, organization: null }] },
     });
     // The same card invited again: answered alike to the coalition, never delivered, so no event.
-    const second = ok(await gql(app, CoalitionInviteDocument, { input: { coalitionId: c.id, anonymousToken: await token() } }, alice.token)).coalitionInvite;
+    const second = ok(await gql(app, CoalitionInviteDocument, { input: { coalitionId: c.id, organizationId: founder.id, anonymousToken: await token() } }, alice.token)).coalitionInvite;
     expect(second.userErrors).toEqual([]);
     await settle();
     expect(secretSide.events).toHaveLength(1);
