@@ -97,15 +97,19 @@ export async function projectOfferPosted(
   const key = `${event.subjectId}:${viewerKey(ctx.viewer)}:${argsKey}`;
   const reads = readsOf(scope);
   if (!reads.has(key)) reads.set(key, { viewer: ctx.viewer, args, offerId: event.subjectId });
-  const row = await loader.load(key);
-  if (!row) return null;
-  return {
-    cursor: event.cursor,
-    occurredAt: new Date(event.occurredAt),
-    change: event.data.change as OfferChange,
-    // A fresh token source per payload: an anonymous offer's token is random in every response, as in queries.
-    offer: toOffer(ctx.viewer, row, new AnonymousTokens()),
-  };
+  // One payload object per group: the transport executes the selection once for a group's subscribers with the
+  // same document (api/shared-execution.ts). A fresh token source per group: an anonymous offer's token is random
+  // in every event, as in queries; subscribers of one group (same memberships and roles) share it.
+  return scope.memo(`payload:${key}`, async () => {
+    const row = await loader.load(key);
+    if (!row) return null;
+    return {
+      cursor: event.cursor,
+      occurredAt: new Date(event.occurredAt),
+      change: event.data.change as OfferChange,
+      offer: toOffer(ctx.viewer, row, new AnonymousTokens()),
+    };
+  });
 }
 
 /** The group reads asked for in this scope, by key (the first subscriber of a group describes it). */
