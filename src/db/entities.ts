@@ -15,6 +15,7 @@ import { NeedEntity } from '../capabilities/need.entity.js';
 import { OrganizationEntity } from '../profiles/organization.entity.js';
 import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
+import { MatchKeysEntity } from '../suggestions/match-keys.entity.js';
 import { OfferEntity, OfferIssueAreaEntity } from '../offers/offer.entity.js';
 import { OfferRequestEntity } from '../offers/offer-request.entity.js';
 import { ActivityEventEntity } from '../activity/activity-event.entity.js';
@@ -37,7 +38,7 @@ export const entities = [
   UserEntity, AccessTokenEntity, MembershipEntity, EmailVerificationCodeEntity, OutboxMessageEntity, OrganizationInvitationEntity,
   CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
   OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
-  MatchProfileEntity,
+  MatchProfileEntity, MatchKeysEntity,
   IntroductionEntity, CollaborationEntity,
   VouchEntity, VouchRequestEntity,
   CoalitionProposalEntity, CoalitionProposalVoteEntity, CoalitionStatementSignatureEntity, CoalitionGoalEntity, CoalitionMilestoneEntity, CoalitionWinEntity,

@@ -9,8 +9,16 @@ import { pendingRequestsBand } from '../privacy/anonymous-card.js';
 // in: the PUBLIC (coarsened) position, even for the asking organization itself, so a distance or band in a
 // reason can never say more than the profile shows.
 
+export interface TaxonomySkill {
+  name: string;
+  categoryId: string;
+  categoryName: string;
+  /** skills.ordinal: the skill's index in the arrays of organization_match_keys. */
+  ordinal: number;
+}
+
 export interface Taxonomy {
-  skills: Map<string, { name: string; categoryId: string; categoryName: string }>;
+  skills: Map<string, TaxonomySkill>;
   issueAreas: Map<string, { slug: string; name: string }>;
   issueAreaNames: Record<string, string>;
 }
@@ -34,14 +42,14 @@ export function loadTaxonomy(db: DataSource, options: { fresh?: boolean } = {}):
 
 async function queryTaxonomy(db: DataSource): Promise<Taxonomy> {
   const [skills, areas] = await Promise.all([
-    db.query(`SELECT s.id, s.name, s.category_id AS "categoryId", cc.name AS "categoryName"
+    db.query(`SELECT s.id, s.name, s.category_id AS "categoryId", cc.name AS "categoryName", s.ordinal
       FROM skills s JOIN capability_categories cc ON cc.id = s.category_id`),
     db.query('SELECT id, slug, name FROM issue_areas'),
   ]);
   const issueAreaNames: Record<string, string> = {};
   for (const a of areas as { id: string; name: string }[]) issueAreaNames[a.id] = a.name;
   return {
-    skills: new Map((skills as { id: string; name: string; categoryId: string; categoryName: string }[]).map((s) => [s.id, s])),
+    skills: new Map((skills as (TaxonomySkill & { id: string })[]).map((s) => [s.id, s])),
     issueAreas: new Map((areas as { id: string; slug: string; name: string }[]).map((a) => [a.id, a])),
     issueAreaNames,
   };

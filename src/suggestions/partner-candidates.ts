@@ -6,29 +6,33 @@ import { PRIORITY_WEIGHT } from '../matching/weights.js';
 import { actingViewer, type ActingViewer } from '../privacy/acting-viewer.js';
 import { positionWithinSql, type PositionKind } from '../privacy/location.sql.js';
 import { LEVEL_RANK_SQL, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
+import { partnerPreScoreSql, type PreScoreSql } from './partner-prescore.sql.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
 
 // Candidate generation for partner suggestions. Scoring every organization that shares a skill or an issue
 // costs 150 ms of SQL at 100,000 organizations (a skill's posting list holds ~7,000 of them), so candidates come
 // from tiers, each an index-backed probe with a limit, in the order of what the engine's score rewards most:
-//   0. ranked: offers one of my needed skills AND needs one I offer (two GIN posting lists intersected, a few
-//      thousand rows; one-way when I only need or only offer), ordered in SQL by a pre-score that mirrors the
-//      engine: urgency-weighted share of my needs covered, share of theirs I can meet, shared issue areas;
+//   0. mutual: every organization that offers one of my needed skills AND needs one I offer (the pair keys of
+//      organization_match_keys, 400 to 5,500 rows at 100,000), ranked by a pre-score that is the engine's score
+//      without locality, language and trust (partner-prescore.sql.ts); when I only need or only offer, a sample
+//      of the one-way set ranked by a cruder pre-score on the match profile;
 //   1. anonymous cards (PRIVATE, opted in), chosen on their card alone (see privacy/anonymous-card.ts);
 //   2. covers my two most urgent needs;
 //   3. worked with me or with one of my partners;  4. the strongest providers of each of my needs, EXPERT first;
 //   5. nearest neighbours (GiST k-nearest on the public position);  6. shares an issue area.
 // The engine then scores the union. bench/partner-recall.ts measures what this misses against scoring all
-// 100,000 organizations.
+// 100,000 organizations: the mutual tier's ranking is what decides it (98.8% of the exact top 20 at 100,000).
 
 export const TIER_LIMITS = { ranked: 170, anonymous: 40, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
 export const CANDIDATE_CAP = 250;
 /**
- * Rows of the ranked set evaluated at most. A requester with many needs and skills can match 10,000 rows at
- * ~5 µs each; beyond this many the set is so rich that a sample of it still holds the strong partners
- * (bench/partner-recall.ts shows what it costs in quality).
+ * Rows of the mutual set pre-scored at most. At 100,000 organizations it holds 400 to 5,500 (a requester with 4
+ * needs and 5 skills), each a narrow row and a few array subscripts; a set richer than this is sampled, and a
+ * sample of it still holds strong partners (bench/partner-recall.ts shows what it costs in quality).
  */
-const RANKED_SCAN_LIMIT = 2000;
+const RANKED_SCAN_LIMIT = 8000;
+/** Rows of a one-way set (I only need or only offer: a posting list of thousands) evaluated at most. */
+const ONE_WAY_SCAN_LIMIT = 2000;
 /** Anonymous cards offering one of my needed skills evaluated at most (a few percent of all organizations are cards). */
 const CARD_SCAN_LIMIT = 1000;
 
@@ -78,6 +82,58 @@ function neededSkillsByUrgency(requester: MatchOrg): { skillId: string; weight: 
   return [...best.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([skillId, weight]) => ({ skillId, weight }));
 }
 
+/**
+ * Tier 0 when I both need and offer: every organization that offers a skill I need and needs one I offer (found
+ * through the pair keys), ranked by the pre-score (partner-prescore.sql.ts) on the narrow match keys. Ranking on
+ * the keys alone, then checking visibility and filters on the best few, saves a primary-key probe per row of a
+ * set that can hold 5,000; explicit filters may reject many, so with them the check comes first.
+ */
+function mutualTier(pre: PreScoreSql, where: string, filter: PartnerSuggestionFilter, requester: MatchOrg, params: SqlParams): string {
+  const pairs = `k.pair_keys && ${params.add(pre.pairKeys)}::int[]`;
+  if (hasExplicitFilter(filter)) {
+    return `(SELECT x.id, 0 AS tier, ${pre.score} AS pre FROM (SELECT o.id, ${pre.parts}
+        FROM organization_match_keys k JOIN organizations o ON o.id = k.organization_id WHERE ${pairs} AND ${where}) x
+      ORDER BY pre DESC LIMIT ${TIER_LIMITS.ranked})`;
+  }
+  return `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT x.organization_id, ${pre.score} AS pre
+        FROM (SELECT k.organization_id, ${pre.parts} FROM organization_match_keys k
+          WHERE ${pairs} AND k.organization_id <> ${params.add(requester.id)} LIMIT ${RANKED_SCAN_LIMIT}) x
+        ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
+      JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`;
+}
+
+/**
+ * Tier 0 when I only need or only offer: the one-way set (a skill's posting list, thousands of rows), a bounded
+ * sample of it ranked by a cruder pre-score on the match profile: urgency-weighted share of my needs covered,
+ * share of theirs I can meet (exact when all are, else the lower bound one of n), plus shared issue areas.
+ */
+function oneWayTier(
+  requester: MatchOrg, needs: { skillId: string; weight: number }[], offered: string[], where: string, filter: PartnerSuggestionFilter,
+  params: SqlParams, neededP: () => string, offeredP: () => string,
+): string {
+  const urgencyTotal = needs.reduce((sum, n) => sum + n.weight, 0);
+  const inShare = needs.length
+    ? `((${needs.map((n) => `${n.weight} * (mp.offered_skill_ids @> ARRAY[${params.add(n.skillId)}::uuid])::int`).join(' + ')})::float8 / ${urgencyTotal})`
+    : '0';
+  const outShare = offered.length
+    ? `GREATEST((mp.needed_skill_ids <@ ${offeredP()}::uuid[])::int, 1.0 / GREATEST(cardinality(mp.needed_skill_ids), 1))`
+    : '0';
+  const sharedIssues = requester.issueAreaIds.length
+    ? `LEAST(${requester.issueAreaIds.map((id) => `(mp.issue_area_ids @> ARRAY[${params.add(id)}::uuid])::int`).join(' + ')}, 3) / 10.0`
+    : '0';
+  const preScore = `(0.5 * (${inShare} + ${outShare}) + 0.5 * sqrt(${inShare} * ${outShare}) + ${sharedIssues})`;
+  const set = needs.length ? `mp.offered_skill_ids && ${neededP()}::uuid[]` : `mp.needed_skill_ids && ${offeredP()}::uuid[]`;
+  if (hasExplicitFilter(filter)) {
+    return `(SELECT o.id, 0 AS tier, ${preScore} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
+        WHERE ${set} AND ${where} ORDER BY pre DESC LIMIT ${TIER_LIMITS.ranked})`;
+  }
+  return `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT mp.organization_id, ${preScore} AS pre
+        FROM (SELECT mp.organization_id, mp.offered_skill_ids, mp.needed_skill_ids, mp.issue_area_ids
+          FROM organization_match_profiles mp WHERE ${set} LIMIT ${ONE_WAY_SCAN_LIMIT}) mp
+        ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
+      JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`;
+}
+
 export async function loadPartnerCandidates(
   ctx: RequestContext, requester: MatchOrg, filter: PartnerSuggestionFilter, tax: Taxonomy, circleIds: string[] = [],
 ): Promise<MatchOrg[]> {
@@ -95,36 +151,9 @@ export async function loadPartnerCandidates(
     `(SELECT o.id, ${tier} AS tier, 0 AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
       WHERE ${condition} AND ${where} LIMIT ${limit})`;
   const tiers: string[] = [];
-  if (needed.length || offered.length) {
-    // The engine's benefit in miniature: shares of my needs they cover (by urgency, ignoring levels) and of
-    // their needs I can meet (exact when all are, else the lower bound one of n), mean plus geometric bonus,
-    // plus shared issue areas. The set ranked is the mutual one (offers a skill I need AND needs one I offer),
-    // or the one-way one when I only need or only offer.
-    const urgencyTotal = needs.reduce((sum, n) => sum + n.weight, 0);
-    const inShare = needed.length
-      ? `((${needs.map((n) => `${n.weight} * (mp.offered_skill_ids @> ARRAY[${params.add(n.skillId)}::uuid])::int`).join(' + ')})::float8 / ${urgencyTotal})`
-      : '0';
-    const outShare = offered.length
-      ? `GREATEST((mp.needed_skill_ids <@ ${offeredP()}::uuid[])::int, 1.0 / GREATEST(cardinality(mp.needed_skill_ids), 1))`
-      : '0';
-    const sharedIssues = requester.issueAreaIds.length
-      ? `LEAST(${requester.issueAreaIds.map((id) => `(mp.issue_area_ids @> ARRAY[${params.add(id)}::uuid])::int`).join(' + ')}, 3) / 10.0`
-      : '0';
-    const preScore = `(0.5 * (${inShare} + ${outShare}) + 0.5 * sqrt(${inShare} * ${outShare}) + ${sharedIssues})`;
-    const ranked = [needed.length ? `mp.offered_skill_ids && ${neededP()}::uuid[]` : null, offered.length ? `mp.needed_skill_ids && ${offeredP()}::uuid[]` : null]
-      .filter(Boolean).join(' AND ');
-    // Ranking on the profile alone, then checking visibility and filters on the best few, saves a primary-key
-    // probe per row of a set that can hold 10,000; explicit filters may reject many, so with them the check
-    // comes first.
-    tiers.push(hasExplicitFilter(filter)
-      ? `(SELECT o.id, 0 AS tier, ${preScore} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
-          WHERE ${ranked} AND ${where} ORDER BY pre DESC LIMIT ${TIER_LIMITS.ranked})`
-      : `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT mp.organization_id, ${preScore} AS pre
-            FROM (SELECT mp.organization_id, mp.offered_skill_ids, mp.needed_skill_ids, mp.issue_area_ids
-              FROM organization_match_profiles mp WHERE ${ranked} LIMIT ${RANKED_SCAN_LIMIT}) mp
-            ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
-          JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`);
-  }
+  const mutual = partnerPreScoreSql(requester, tax, params);
+  if (mutual) tiers.push(mutualTier(mutual, where, filter, requester, params));
+  else if (needed.length || offered.length) tiers.push(oneWayTier(requester, needs, offered, where, filter, params, neededP, offeredP));
   // Built only when used: PostgreSQL rejects parameters that no statement reads.
   const anonymousWhere = needed.length ? anonymousFilterSql(acting, requester, filter, params) : null;
   if (anonymousWhere) {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 
 /** A capability category such as FUNDRAISING; its id is the stable code partners use. */
 @Entity('capability_categories')
@@ -38,6 +38,15 @@ export class SkillEntity {
 
   @Column('text', { default: '' })
   description: string;
+
+  /**
+   * A small number of its own, given in creation order: the partner pre-score reads a skill's level from an
+   * array indexed by it (suggestions/match-keys.entity.ts). Skills are never deleted, so numbers never move.
+   */
+  @Index('skills_ordinal_key', { unique: true })
+  @Column('int')
+  @Generated('increment')
+  ordinal: number;
 }
 
 @Entity('issue_areas')

@@ -75,3 +75,40 @@ it('refreshes every organization touched by one multi-row statement', async () =
   expect((await profile(a.id))!.offered).toEqual([]);
   expect((await profile(b.id))!.offered).toEqual([]);
 });
+
+// The partner pre-score's narrow keys (organization_match_keys) follow the same writes: levels and need weights
+// by skill ordinal, and one pair key per (offered, needed) skill.
+it('keeps the pre-score keys in step: levels, need weights and pair keys by skill ordinal', async () => {
+  const org = await createOrg(app, owner);
+  const ordinals = new Map<string, number>((await app.db.query(
+    `SELECT slug, ordinal FROM skills WHERE slug = ANY($1::text[])`, [['grant-writing', 'asylum-representation', 'media-relations']],
+  )).map((r: { slug: string; ordinal: number }) => [r.slug, r.ordinal]));
+  const keys = async () => (await app.db.query(
+    `SELECT pair_keys AS pairs, need_total AS "needTotal", issue_area_ids AS issues,
+       offer_levels[$2::int] AS grants, offer_levels[$3::int] AS legal, need_weights[$4::int] AS media
+     FROM organization_match_keys WHERE organization_id = $1`,
+    [org.id, ordinals.get('grant-writing'), ordinals.get('asylum-representation'), ordinals.get('media-relations')],
+  ))[0];
+  const cap = await addCapability(app, owner, org.id, 'grant-writing', 'EXPERT');
+  await addCapability(app, owner, org.id, 'asylum-representation', 'BASIC');
+  const need = await addNeed(app, owner, org.id, 'media-relations', 'HIGH');
+  await addNeed(app, owner, org.id, 'media-relations', 'LOW');
+  let k = await keys();
+  // 4 x the level weight (EXPERT 4, BASIC 2); the two open needs of one skill add up (HIGH 3 + LOW 1).
+  expect([k.grants, k.legal, k.media, k.needTotal]).toEqual([4, 2, 4, 4]);
+  const pair = (offered: string, needed: string) => ordinals.get(offered)! * 65536 + ordinals.get(needed)!;
+  expect([...k.pairs].sort()).toEqual([pair('grant-writing', 'media-relations'), pair('asylum-representation', 'media-relations')].sort());
+
+  ok(await gql(app, CapabilityUpdateDocument, { input: { id: cap.id, level: 'PROFICIENT' } }, owner.token));
+  ok(await gql(app, NeedUpdateDocument, { input: { id: need.id, status: 'CLOSED' } }, owner.token));
+  k = await keys();
+  expect([k.grants, k.media, k.needTotal]).toEqual([3, 1, 1]);
+
+  const refugees = await issueAreaId(app, 'refugee-resettlement');
+  ok(await gql(app, OrgUpdateDocument, { input: { id: org.id, issueAreaIds: [refugees] } }, owner.token));
+  ok(await gql(app, CapabilityRemoveDocument, { input: { id: cap.id } }, owner.token));
+  k = await keys();
+  expect(k.issues).toEqual([refugees]);
+  expect(k.grants).toBeNull();
+  expect(k.pairs).toEqual([pair('asylum-representation', 'media-relations')]);
+});
