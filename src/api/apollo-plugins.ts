@@ -78,3 +78,20 @@ export function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
     },
   };
 }
+
+/**
+ * `Cache-Control: no-store` on every GraphQL response: answers depend on the viewer and change with every write.
+ * Apollo's cache-control plugin used to send it; that plugin is disabled (api/app.ts) because it instruments every
+ * field of every response to compute hints this API never sets.
+ */
+export function noStorePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}

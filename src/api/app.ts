@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AccountThrottles } from '../accounts/sign-in-throttle.js';
 import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
 import type { Config } from '../core/config.js';
-import { errorLoggingPlugin, limitsPlugin } from './apollo-plugins.js';
+import { errorLoggingPlugin, limitsPlugin, noStorePlugin } from './apollo-plugins.js';
 import type { RequestContext } from '../core/request-context.js';
 import { createContext } from './request-context.js';
 import { isConnectionFailure } from '../db/connection-errors.js';
@@ -165,6 +165,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       limitsPlugin(schema, rateLimits.budgets),
       errorLoggingPlugin(),
+      // No per-field cache hints (a cost on every field of every response); every answer is no-store instead.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       // Stop accepting and drain HTTP while WebSockets are closed with 1001.
       { async serverWillStart() { return { drainServer: async () => { await Promise.all([http.drain(), subscriptions.dispose()]); } }; } },
     ],

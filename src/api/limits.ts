@@ -57,6 +57,42 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   });
 }
 
+// What the limits found for a document, kept while the document lives: Apollo's document store hands every request
+// of the same query text the same parsed document (and the subscription server shares its parsed documents too), so
+// the shape rules run once per query text and the cost once per operation name and variables, not per request.
+// Both are pure functions of the schema, the document and the variables (the estimators read only arguments).
+interface DocumentLimits {
+  /** The first shape problem's message, or null when the shape is within the limits. */
+  shapeProblem: string | null;
+  /** Cost (null: unpriced) by operation name and variables. */
+  costs: Map<string, number | null>;
+}
+
+/** Operation name and variable combinations remembered per document; a client varying its variables starts over. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
+const checkedBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentLimits>>();
+
+function shapeProblemOf(schema: GraphQLSchema, document: DocumentNode): string | null {
+  let shapeErrors: readonly Error[];
+  try {
+    shapeErrors = validate(schema, document, shapeRules);
+  } catch (error) {
+    shapeErrors = [error as Error]; // graphql-armor's rules throw their rejection rather than report it
+  }
+  return shapeErrors.length > 0 ? shapeErrors[0].message.replace(/^Syntax Error: /, '') : null;
+}
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): number | null {
+  try {
+    return operationCost(schema, document, variables, operationName);
+  } catch {
+    // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT naming the field,
+    // before any resolver runs, so there is nothing to price.
+    return null;
+  }
+}
+
 /** Throws QUERY_LIMIT_EXCEEDED when the operation is too deep, too wide or too costly; returns its cost (null: unpriced). */
 export function enforceOperationLimits(
   schema: GraphQLSchema,
@@ -64,21 +100,19 @@ export function enforceOperationLimits(
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): number | null {
-  let shapeErrors: readonly Error[];
-  try {
-    shapeErrors = validate(schema, document, shapeRules);
-  } catch (error) {
-    shapeErrors = [error as Error]; // graphql-armor's rules throw their rejection rather than report it
+  let checked = checkedBySchema.get(schema);
+  if (!checked) checkedBySchema.set(schema, (checked = new WeakMap()));
+  let limits = checked.get(document);
+  if (!limits) checked.set(document, (limits = { shapeProblem: shapeProblemOf(schema, document), costs: new Map() }));
+  if (limits.shapeProblem !== null) throw toGraphQLError(new QueryLimitError(limits.shapeProblem));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  let cost = limits.costs.get(key);
+  if (cost === undefined) {
+    cost = costOf(schema, document, variables ?? {}, operationName);
+    if (limits.costs.size >= MAX_COSTS_PER_DOCUMENT) limits.costs.clear();
+    limits.costs.set(key, cost);
   }
-  if (shapeErrors.length > 0) throw toGraphQLError(new QueryLimitError(shapeErrors[0].message.replace(/^Syntax Error: /, '')));
-  let cost: number;
-  try {
-    cost = operationCost(schema, document, variables ?? {}, operationName);
-  } catch {
-    // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT naming the field,
-    // before any resolver runs, so there is nothing to price.
-    return null;
-  }
+  if (cost === null) return null;
   if (cost > LIMITS.maxCost) {
     throw toGraphQLError(new QueryLimitError(`Query cost ${cost} exceeds the maximum of ${LIMITS.maxCost}; ask for smaller pages or fewer fields`, { cost, maxCost: LIMITS.maxCost }));
   }
