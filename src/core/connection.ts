@@ -48,6 +48,8 @@ export function decodeCursor(cursor: string | undefined | null): number {
 export interface Page {
   limit: number;
   offset: number;
+  /** The client selected totalCount: count in the page's own statement (see core/page-query.ts). */
+  countWithPage?: boolean;
 }
 
 export function toPage(args: PageArgs): Page {

@@ -36,3 +36,10 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   }
   return names;
 }
+
+/** Whether the field being resolved selects `name` directly (e.g. a connection's totalCount), fragments followed. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const fields: FieldNode[] = [];
+  for (const node of info.fieldNodes) collect(node.selectionSet, info, fields);
+  return fields.some((field) => field.name.value === name);
+}

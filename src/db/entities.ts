@@ -13,6 +13,7 @@ import { CapabilityEntity } from '../capabilities/capability.entity.js';
 import { OrganizationInvitationEntity } from '../members/invitation.entity.js';
 import { NeedEntity } from '../capabilities/need.entity.js';
 import { OrganizationEntity } from '../profiles/organization.entity.js';
+import { OrganizationCountEntity } from '../profiles/organization-count.entity.js';
 import { ReservedSlugEntity } from '../profiles/reserved-slug.entity.js';
 import { MatchProfileEntity } from '../suggestions/match-profile.entity.js';
 import { MatchKeysEntity } from '../suggestions/match-keys.entity.js';
@@ -37,7 +38,7 @@ import { ServerKeyEntity } from '../privacy/anonymous-token-key.entity.js';
 export const entities = [
   UserEntity, AccessTokenEntity, MembershipEntity, EmailVerificationCodeEntity, OutboxMessageEntity, OrganizationInvitationEntity,
   CapabilityCategoryEntity, SkillEntity, IssueAreaEntity,
-  OrganizationEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
+  OrganizationEntity, OrganizationCountEntity, CapabilityEntity, NeedEntity, ReservedSlugEntity,
   MatchProfileEntity, MatchKeysEntity,
   IntroductionEntity, CollaborationEntity,
   VouchEntity, VouchRequestEntity,

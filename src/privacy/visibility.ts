@@ -19,12 +19,30 @@ export function canSeeOrganization(viewer: Viewer, org: VisibilityFacts): boolea
   return org.visibility === 'NETWORK' && viewer.signedIn;
 }
 
+/** The visibilities whose organizations a viewer (not an admin) sees whole; members also see their own. */
+function visibleClassesSql(viewer: Viewer, column: string): string {
+  return viewer.signedIn ? `${column} IN ('PUBLIC', 'NETWORK')` : `${column} = 'PUBLIC'`;
+}
+
 /** A SQL condition on `alias` that keeps only organizations the viewer may see by name. */
 export function visibleOrganizationsSql(viewer: Viewer, params: SqlParams, alias = 'o'): string {
   if (viewer.isAdmin) return 'TRUE';
-  const visible = viewer.signedIn ? `${alias}.visibility IN ('PUBLIC', 'NETWORK')` : `${alias}.visibility = 'PUBLIC'`;
+  const visible = visibleClassesSql(viewer, `${alias}.visibility`);
   if (viewer.memberships.size === 0) return visible;
   return `(${visible} OR ${alias}.id = ANY(${params.add(viewer.organizationIds)}::uuid[]))`;
+}
+
+/**
+ * A SQL expression for how many organizations the viewer may see by name: exactly count(*) under
+ * visibleOrganizationsSql, read from the per-visibility counts the database keeps (organization_counts) rather
+ * than by counting the table: the visibilities it sees whole, plus its own organizations outside them.
+ */
+export function visibleOrganizationCountSql(viewer: Viewer, params: SqlParams): string {
+  const whole = `(SELECT coalesce(sum(c.organizations), 0) FROM organization_counts c${viewer.isAdmin ? '' : ` WHERE ${visibleClassesSql(viewer, 'c.visibility')}`})`;
+  if (viewer.isAdmin || viewer.memberships.size === 0) return `${whole}::int`;
+  const own = `(SELECT count(*) FROM organizations m WHERE m.id = ANY(${params.add(viewer.organizationIds)}::uuid[])
+    AND NOT ${visibleClassesSql(viewer, 'm.visibility')})`;
+  return `(${whole} + ${own})::int`;
 }
 
 /** Exact location, contact details, dealbreakers, members and closed needs are for the organization's members only. */

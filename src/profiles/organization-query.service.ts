@@ -5,7 +5,7 @@ import { queryPage } from '../core/page-query.js';
 import { isUuid } from '../core/ids.js';
 import { SqlParams } from '../core/sql-params.js';
 import { positionWithinSql } from '../privacy/location.sql.js';
-import { visibleOrganizationsSql } from '../privacy/visibility.js';
+import { visibleOrganizationCountSql, visibleOrganizationsSql } from '../privacy/visibility.js';
 import { CHILD_JSON, type ChildList } from './organization-children.sql.js';
 import { needsSkillsSql, offersCategoriesSql, offersSkillsSql, worksOnIssueAreasSql } from './organization-filter.sql.js';
 import type { OrganizationFilter } from './organization-filter.types.js';
@@ -43,6 +43,7 @@ export interface BuiltFilter {
 // "is this REGION-precision organization in city X?" and leak what the profile hides. Exported for saved searches,
 // which match one new organization against a stored filter with exactly the list's rules.
 export function buildFilter(viewer: Viewer, filter: OrganizationFilter, params: SqlParams): BuiltFilter {
+  // The visibility condition comes first, and alone when nothing is filtered (listOrganizations relies on it).
   const where = [visibleOrganizationsSql(viewer, params)];
   let rank: string | null = null;
   let distance: string | null = null;
@@ -97,6 +98,8 @@ export async function listOrganizations(
     where: built.where.join(' AND '),
     orderBy,
     params,
+    // Without a filter the total is how many organizations the viewer may see: kept by the database, not counted.
+    count: built.where.length === 1 ? visibleOrganizationCountSql(ctx.viewer, params) : undefined,
   };
   return queryPage(ctx.db, query, page, (rows: (OrganizationRecord & Record<string, unknown>)[]) => {
     for (const row of rows) {

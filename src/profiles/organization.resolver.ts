@@ -5,7 +5,7 @@ import { PageArgs, toPage } from '../core/connection.js';
 import type { RequestContext } from '../core/request-context.js';
 import { BadInputError } from '../core/errors.js';
 import { runMutation } from '../core/run-mutation.js';
-import { selectedNodeFields } from '../core/selection.js';
+import { selectedNodeFields, selectsField } from '../core/selection.js';
 import { IssueArea } from '../taxonomy/taxonomy.types.js';
 import { membersOnly, projectDistanceKm, projectLocation } from '../privacy/member-projection.js';
 import { contactOnly } from '../privacy/contact-rules.js';
@@ -43,7 +43,7 @@ export class OrganizationResolver {
   ) {
     const selected = selectedNodeFields(info);
     const include = new Set(CHILD_LISTS.filter((child) => selected.has(child)));
-    return listOrganizations(ctx, filter ?? {}, toPage(pageArgs), include);
+    return listOrganizations(ctx, filter ?? {}, { ...toPage(pageArgs), countWithPage: selectsField(info, 'totalCount') }, include);
   }
 
   @Mutation(() => OrganizationPayload, { description: 'Creates an organization; you become its OWNER.' })
