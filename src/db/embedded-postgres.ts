@@ -169,6 +169,15 @@ function spawnPostmaster(
     // PostgreSQL's log must not hold user data: no DETAIL lines (they quote key values) and no statements.
     log_error_verbosity: 'terse',
     log_min_error_statement: 'panic',
+    // The read path's working set at 100,000 organizations (match profiles ~140 MB, match keys ~30 MB, the
+    // organizations and their indexes) is larger than initdb's 128 MB: partner suggestions then spent their time
+    // copying pages back from the OS cache. 256 MB holds it, and is still small for a developer machine.
+    shared_buffers: '256MB',
+    // JIT compiles a query to machine code once its estimated cost passes jit_above_cost; for the short
+    // read queries of this service that compilation (measured at 300-500 ms on PostgreSQL 15 here) costs far
+    // more than the milliseconds the query runs. The embedded binaries carry no LLVM today, so this only keeps
+    // it so when they do. work_mem stays at its default: these queries sort a few hundred rows at most.
+    jit: 'off',
     ...(durable
       ? { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' }
       : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
