@@ -28,6 +28,7 @@ import { OrganizationVouchingResolver, VouchResolver } from '../vouching/vouch.r
 import { VouchRequestResolver } from '../vouching/vouch-request.resolver.js';
 import { ProposalResolver } from '../coalitions/proposal.resolver.js';
 import { GoalResolver } from '../coalitions/goal.resolver.js';
+import { CoalitionGoalsResolver } from '../coalitions/coalition-goals.resolver.js';
 import { guardArgumentText } from './text-input.js';
 import { CoalitionLiveResolver } from '../coalitions/coalition-live.resolver.js';
 import { validateArgs } from './validate-args.js';
@@ -39,7 +40,7 @@ export const resolvers = [
   OfferRequestResolver, OfferViewerRequestResolver, OrganizationExchangesResolver,
   EventResolver, EventRegistrationResolver, EventScheduleResolver, EventsAfterResolver,
   VouchResolver, OrganizationVouchingResolver, VouchRequestResolver,
-  ProposalResolver, GoalResolver,
+  ProposalResolver, GoalResolver, CoalitionGoalsResolver,
   CoalitionResolver, CoalitionFieldsResolver, CoalitionInsiderFieldsResolver, CoalitionLiveResolver,
   SubscriptionResolver,
   UrgentAlertResolver, SavedSearchResolver,

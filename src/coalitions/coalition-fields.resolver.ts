@@ -94,7 +94,7 @@ export class CoalitionInsiderFieldsResolver {
   ) {
     const page = toPage(pageArgs);
     if (!(await memberView(ctx, coalition.row)).insider) return null;
-    return listCoalitionInvitations(ctx, coalition.id, page, status);
+    return listCoalitionInvitations(ctx, coalition.row, page, status);
   }
 
   @FieldResolver(() => CoalitionCoverage, { nullable: true, description: 'The live coverage matrix with gaps and gap fillers (members of the coalition only; null for others).' })

@@ -14,7 +14,7 @@ export const GOAL_COLUMNS = `g.id, g.title, g.description, to_char(g.due_on, 'YY
       'done', m.done_at IS NOT NULL, 'doneAt', m.done_at) ORDER BY m.position, m.id)
     FROM coalition_milestones m WHERE m.goal_id = g.id), '[]'::json) AS milestones`;
 
-interface GoalRow {
+export interface GoalRow {
   id: string; title: string; description: string; dueOn: string | null; createdAt: Date; completedAt: Date | null; droppedAt: Date | null;
   milestones: { id: string; title: string; dueOn: string | null; done: boolean; doneAt: string | null }[];
 }
