@@ -6,6 +6,13 @@ import type { Viewer } from '../core/viewer.js';
  * consults). Per event, one read per key serves every subscriber holding it.
  */
 export function viewerKey(viewer: Viewer): string {
-  const memberships = [...viewer.memberships].map(([org, role]) => `${org}:${role}`).sort().join(',');
-  return `${viewer.signedIn ? 1 : 0}${viewer.isAdmin ? 1 : 0}|${memberships}`;
+  let key = keys.get(viewer);
+  if (key === undefined) {
+    const memberships = [...viewer.memberships].map(([org, role]) => `${org}:${role}`).sort().join(',');
+    keys.set(viewer, (key = `${viewer.signedIn ? 1 : 0}${viewer.isAdmin ? 1 : 0}|${memberships}`));
+  }
+  return key;
 }
+
+/** A connection's viewer does not change (a changed membership closes the socket): its key is computed once. */
+const keys = new WeakMap<Viewer, string>();
