@@ -62,14 +62,19 @@ async function serverRole(): Promise<void> {
   process.on('disconnect', stop);
   // The orchestrator profiles the steady phase only (not connecting 10,000 sockets, not tearing them down).
   const session = new Session();
+  session.connect();
   process.on('message', (message: { type: string; file?: string }) => {
-    if (message.type === 'profile-start') {
-      session.connect();
+    if (message.type === 'memory') {
+      // After a full collection: what the process holds, not the garbage of the last deliveries.
+      session.post('HeapProfiler.collectGarbage', () => {
+        const { rss, heapUsed } = process.memoryUsage();
+        process.send!({ type: 'memory', rssKb: rss / 1024, heapUsedKb: heapUsed / 1024 });
+      });
+    } else if (message.type === 'profile-start') {
       session.post('Profiler.enable', () => session.post('Profiler.start'));
     } else if (message.type === 'profile-stop') {
       session.post('Profiler.stop', (error, result) => {
         if (!error) writeFileSync(message.file!, JSON.stringify(result.profile));
-        session.disconnect();
         process.send!({ type: 'profile-written' });
       });
     }
@@ -242,9 +247,17 @@ async function startApi(dbUrl: string, redis: string | null): Promise<{ child: C
 /** CPU time (user + system) the process has used so far, in ms: a figure that a busy machine disturbs less than latency. */
 const cpuMs = (pid: number): number => processCpuMs(pid) ?? NaN;
 
-function rssKb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) : NaN;
+/** The API process's memory after a full garbage collection (asked over IPC). */
+function memoryOf(child: ChildProcess): Promise<{ rssKb: number; heapUsedKb: number }> {
+  return new Promise((ok) => {
+    const onMessage = (m: { type: string; rssKb: number; heapUsedKb: number }) => {
+      if (m.type !== 'memory') return;
+      child.off('message', onMessage);
+      ok(m);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'memory' });
+  });
 }
 
 interface LoadChild {
@@ -302,7 +315,9 @@ interface Measured {
   connectAllMs: number;
   connectP50: number;
   connectP99: number;
+  /** RSS growth of the API process per subscriber, idle, both ends measured after a full garbage collection. */
   rssPerSubscriberKb: number | null;
+  heapPerSubscriberKb: number;
   latencyP50: number;
   latencyP99: number;
   latencyMax: number;
@@ -319,7 +334,7 @@ interface Measured {
 
 /** Warm-up (one offer per skill until every subscriber got one), then `offers` at `rate` per second. */
 async function measure(label: string, seeded: Seeded, subscribers: Subscriber[], postTo: string, subscribeTo: { baseUrl: string; pid: number; child: ChildProcess }, o: ReturnType<typeof options>, log: (s: string) => void): Promise<Measured> {
-  const rssBefore = rssKb(subscribeTo.pid);
+  const memoryBefore = await memoryOf(subscribeTo.child);
   const load = await startLoad(`${subscribeTo.baseUrl.replace(/^http/, 'ws')}/graphql`, subscribers);
   const connectSorted = [...load.connected.connectMs].sort((a, b) => a - b);
   log(`${label}: ${load.connected.connectMs.length} sockets acknowledged in ${(load.connected.totalMs / 1000).toFixed(1)} s`);
@@ -341,7 +356,7 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   load.reset();
   if (!registered) log('  warm-up: not every subscriber got its warm-up offer within 30 s');
   await new Promise((r) => setTimeout(r, 5000)); // idle
-  const rssIdle = rssKb(subscribeTo.pid);
+  const memoryIdle = await memoryOf(subscribeTo.child);
   // Steady rate.
   // SUBS_BENCH_PROFILE=<dir>: a V8 CPU profile of the subscribers' API process over the steady phase (DevTools).
   const profileDir = process.env.SUBS_BENCH_PROFILE;
@@ -396,7 +411,8 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   await load.stop();
   return {
     label, subscribers: subscribers.length, connectAllMs: load.connected.totalMs, connectP50: pct(connectSorted, 50), connectP99: pct(connectSorted, 99),
-    rssPerSubscriberKb: Number.isFinite(rssBefore) ? (rssIdle - rssBefore) / subscribers.length : null,
+    rssPerSubscriberKb: (memoryIdle.rssKb - memoryBefore.rssKb) / subscribers.length,
+    heapPerSubscriberKb: (memoryIdle.heapUsedKb - memoryBefore.heapUsedKb) / subscribers.length,
     latencyP50: pct(latencies, 50), latencyP99: pct(latencies, 99), latencyMax: latencies[latencies.length - 1] ?? NaN, mutationP50: pct(mutation, 50),
     delivered, expected: posted.reduce((n, p) => n + p.expected, 0), wrong, errors: [...failedPosts.map((f) => `offerPost refused: ${f}`), ...report.errors],
     posts: posted.length, failedPosts: failedPosts.length, apiCpuMs,
@@ -436,10 +452,10 @@ async function orchestrate(): Promise<void> {
     await admin.end();
   }
   log('');
-  log(`| run | subscribers | connect all | connect p50 / p99 | RSS per idle subscriber | latency p50 / p99 / max (from send) | offerPost p50 | delivered / expected | offers off | offers posted / refused | API CPU per delivery |`);
+  log(`| run | subscribers | connect all | connect p50 / p99 | RSS (JS heap) per idle subscriber | latency p50 / p99 / max (from send) | offerPost p50 | delivered / expected | offers off | offers posted / refused | API CPU per delivery |`);
   log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
-    log(`| ${r.label} | ${r.subscribers} | ${(r.connectAllMs / 1000).toFixed(1)} s | ${ms(r.connectP50)} / ${ms(r.connectP99)} | ${r.rssPerSubscriberKb === null ? 'n/a' : `${r.rssPerSubscriberKb.toFixed(1)} KB`} | ${ms(r.latencyP50)} / ${ms(r.latencyP99)} / ${ms(r.latencyMax)} | ${ms(r.mutationP50)} | ${r.delivered} / ${r.expected} | ${r.wrong} | ${r.posts} / ${r.failedPosts} | ${r.delivered ? `${((r.apiCpuMs * 1000) / r.delivered).toFixed(0)} µs` : 'n/a'} |`);
+    log(`| ${r.label} | ${r.subscribers} | ${(r.connectAllMs / 1000).toFixed(1)} s | ${ms(r.connectP50)} / ${ms(r.connectP99)} | ${r.rssPerSubscriberKb === null ? 'n/a' : `${r.rssPerSubscriberKb.toFixed(1)} KB`} (${r.heapPerSubscriberKb.toFixed(1)} KB) | ${ms(r.latencyP50)} / ${ms(r.latencyP99)} / ${ms(r.latencyMax)} | ${ms(r.mutationP50)} | ${r.delivered} / ${r.expected} | ${r.wrong} | ${r.posts} / ${r.failedPosts} | ${r.delivered ? `${((r.apiCpuMs * 1000) / r.delivered).toFixed(0)} µs` : 'n/a'} |`);
     if (r.errors.length) log(`  errors (${r.label}): ${r.errors.join(' | ')}`);
   }
   log(`/proc/loadavg after: ${readFileSync('/proc/loadavg', 'utf8').trim()} (1-min load before the run: ${loadavg()[0].toFixed(2)})`);
