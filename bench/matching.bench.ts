@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Viewer } from '../src/core/viewer.js';
 import { MembershipRole } from '../src/core/enums.js';
@@ -16,7 +17,7 @@ import { runQualityBench } from './matching-quality.js';
 import { runPartnerRecall } from './partner-recall.js';
 import { databaseName, figure, loadNow, serverOf, writeResult } from './support/results.js';
 
-// `npm run bench:matching [-- --orgs 100000 --partners 200 --coalitions 50]`
+// `npm run bench:matching [-- --orgs 100000 --partners 200 --coalitions 50 --database coalesce_bench_matching --partners-only]`
 // Latency of the suggestion SERVICES (SQL candidates + engine + presentation, no HTTP) for random organizations
 // among 100,000 (the team's design reference DESIGN.md, section 6: partners p50 < 30 ms and p99 < 100 ms, coalitions < 300 ms), and the
 // coalition heuristic against the exact optimum. The scratch database is kept between runs (seeding 100,000
@@ -34,12 +35,17 @@ function options() {
       coalitions: { type: 'string', default: '50' },
       seed: { type: 'string', default: '42' },
       quality: { type: 'string', default: '100' },
+      // Another scratch database (a copy of the seeded one, to try a change without touching the shared one).
+      database: { type: 'string', default: BENCH_DATABASE },
+      // Partner latency only: no coalitions, recall or quality (for iterating on the candidate query).
+      'partners-only': { type: 'boolean', default: false },
     },
   });
   return {
     orgs: Number(values.orgs), partners: Number(values.partners), recall: Number(values.recall), coalitions: Number(values.coalitions), seed: Number(values.seed),
     /** Small random instances for the coalition heuristic against the exact optimum. */
     quality: Number(values.quality),
+    database: values.database!, partnersOnly: values['partners-only']!,
   };
 }
 
@@ -74,9 +80,9 @@ async function main(): Promise<void> {
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const where = `${stopEmbedded ? 'embedded PostgreSQL' : 'PostgreSQL'} at ${serverOf(serverUrl)}, database ${BENCH_DATABASE}`;
-  await ensureDatabase(serverUrl, BENCH_DATABASE);
-  const db = createDataSource({ url: withDatabase(serverUrl, BENCH_DATABASE), poolSize: 4, statementTimeoutMs: 600_000 });
+  const where = `${stopEmbedded ? 'embedded PostgreSQL' : 'PostgreSQL'} at ${serverOf(serverUrl)}, database ${opts.database}`;
+  await ensureDatabase(serverUrl, opts.database);
+  const db = createDataSource({ url: withDatabase(serverUrl, opts.database), poolSize: 4, statementTimeoutMs: 600_000 });
   await db.initialize();
   try {
     await db.runMigrations({ transaction: 'each' });
@@ -102,11 +108,20 @@ async function main(): Promise<void> {
     for (const s of samples.slice(0, 20)) await listPartnerSuggestions(memberContext(base, s.id), s.id, {}, { limit: 20, offset: 0 });
     const partnerMs: number[] = [];
     let shown = 0;
+    const cpuBefore = process.cpuUsage();
     for (const s of samples.slice(20, 20 + opts.partners)) {
       partnerMs.push(await time(async () => {
         const page = await listPartnerSuggestions(memberContext(base, s.id), s.id, {}, { limit: 20, offset: 0 });
         shown += page.nodes.length;
       }));
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    const nodeCpuMs = (cpu.user + cpu.system) / 1000 / partnerMs.length;
+    if (opts.partnersOnly) {
+      partnerMs.sort((a, b) => a - b);
+      console.log(`partner suggestions at ${total} organizations: p50 ${percentile(partnerMs, 50).toFixed(1)} ms, p99 ${percentile(partnerMs, 99).toFixed(1)} ms, `
+        + `mean ${(partnerMs.reduce((a, b) => a + b, 0) / partnerMs.length).toFixed(1)} ms, Node CPU ${nodeCpuMs.toFixed(1)} ms per call, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+      return;
     }
     const coalitionSamples = samples.slice(20 + opts.partners, 40 + opts.partners + opts.coalitions);
     const coalitionInput = (s: Sample) => ({
@@ -132,7 +147,7 @@ async function main(): Promise<void> {
     const quality = runQualityBench({ instances: opts.quality });
     const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
     const rows = [
-      ['partner suggestions p50', `${percentile(partnerMs, 50).toFixed(1)} ms`, '< 30 ms', `${partnerMs.length} requests, ${(shown / partnerMs.length).toFixed(1)} shown each`],
+      ['partner suggestions p50', `${percentile(partnerMs, 50).toFixed(1)} ms`, '< 30 ms', `${partnerMs.length} requests, ${(shown / partnerMs.length).toFixed(1)} shown each, Node CPU ${nodeCpuMs.toFixed(1)} ms per call`],
       ['partner suggestions p99', `${percentile(partnerMs, 99).toFixed(1)} ms`, '< 100 ms', `max ${partnerMs.at(-1)?.toFixed(1)} ms`],
       ['coalition suggestions p50', `${percentile(coalitionMs, 50).toFixed(1)} ms`, '< 300 ms', `${coalitionMs.length} requests, p99 ${percentile(coalitionMs, 99).toFixed(1)} ms, ${(alternatives / coalitionMs.length).toFixed(1)} alternatives each`],
       ['partner top-20 score share', pct(recall.meanScoreShare), '', `worst ${pct(recall.worstScoreShare)}; ${recall.requesters} requesters vs engine over all orgs`],
