@@ -297,6 +297,29 @@ describe('coalitionUpdated', () => {
     expect(BigInt(resumed.events[1].coalitionUpdated.cursor)).toBeGreaterThan(BigInt(resumed.events[0].coalitionUpdated.cursor));
   });
 
+  it('an application to join reaches the members with its votes, and the applicant without them; its admission is settled to both', async () => {
+    const founder = await org(alice);
+    const c = await coalition(founder, 'PUBLIC');
+    const applicant = await org(carol, { name: 'Applying Group' });
+    const [founderSide, applicantSide] = [live(alice.token, founder.id), live(carol.token, applicant.id)];
+    await settle(200);
+    const applied = ok(await gql(app, ProposalCreateDocument, {
+      input: { coalitionId: c.id, organizationId: applicant.id, kind: 'ADMIT_MEMBER', title: 'Let us join' },
+    }, carol.token)).proposalCreate;
+    expect(applied.userErrors).toEqual([]);
+    const id = applied.proposal!.id;
+    // Each payload is read when delivered: the opening is awaited on both sides before the vote that settles it.
+    const [[mine], [opened]] = await Promise.all([founderSide.waitFor(1), applicantSide.waitFor(1)]);
+    expect(mine.coalitionUpdated).toMatchObject({ change: 'PROPOSAL_OPENED', proposal: { id, kind: 'ADMIT_MEMBER', tally: { yes: 0 }, votes: [] } });
+    expect(opened.coalitionUpdated).toMatchObject({ change: 'PROPOSAL_OPENED', proposal: { id, tally: null, votes: null }, coalition: { id: c.id } });
+    expect(ok(await gql(app, ProposalVoteDocument, { input: { proposalId: id, organizationId: founder.id, choice: 'YES' } }, alice.token)).proposalVote.userErrors).toEqual([]);
+    await founderSide.waitFor(2);
+    expect(founderSide.events[1].coalitionUpdated).toMatchObject({ change: 'PROPOSAL_SETTLED', proposal: { id, status: 'PASSED', tally: { yes: 1 } } });
+    const [, settled] = await applicantSide.waitFor(2);
+    // Settled, it is now a member: it reads its admission as members do.
+    expect(settled.coalitionUpdated).toMatchObject({ change: 'PROPOSAL_SETTLED', proposal: { id, status: 'PASSED' }, coalition: { viewerIsMember: true } });
+  });
+
   it('vouches reach the organization vouched for when it may see the voucher; a PRIVATE voucher\'s are not announced', async () => {
     const group = await org(bob, { name: 'Grassroots Group' });
     const [openVoucher, hiddenVoucher] = [await org(alice, { name: 'Open Voucher' }), await org(alice, { name: 'Hidden Voucher', visibility: 'PRIVATE' })];
