@@ -1,12 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { MembershipRole, Visibility } from '../src/core/enums.js';
-import { createLogger } from '../src/core/logger.js';
-import type { RequestContext } from '../src/core/request-context.js';
-import { Viewer } from '../src/core/viewer.js';
+import { Visibility } from '../src/core/enums.js';
 import { createEvent, openEvent } from '../src/events/event.service.js';
 import { register } from '../src/events/registration.service.js';
 import { generate, publish } from '../src/events/schedule.service.js';
 import { DEMO_COORDINATOR, DEMO_DEFENDER, DEMO_ORGANIZATIONS } from './demo-data.js';
+import { demoContextFor } from './demo-context.js';
 
 // The demo networking event: RefugeLink East Africa (owned by demo-coordinator) hosts a regional networking day two
 // weeks ahead; about 40 demo organizations take part, two PRIVATE ones registered by their own owner (demo-defender),
@@ -19,25 +17,14 @@ export const DEMO_EVENT_ORGANIZER = 'refuge-link-east-africa';
 export const DEMO_EVENT_PRIVATE = ['usalama-defenders-desk', 'kafala-watch-collective'];
 const ATTENDEES = 40;
 
-async function viewerFor(ds: DataSource, email: string): Promise<Viewer> {
-  const [user]: { id: string }[] = await ds.query('SELECT id FROM users WHERE email = $1', [email]);
-  const roles: { organizationId: string; role: MembershipRole }[] = await ds.query(
-    'SELECT organization_id AS "organizationId", role FROM memberships WHERE user_id = $1', [user.id]);
-  return new Viewer(user.id, false, new Map(roles.map((r) => [r.organizationId, r.role])), null);
-}
-
-function context(ds: DataSource, viewer: Viewer): RequestContext {
-  return { viewer, db: ds, requestId: 'demo-seed', log: createLogger('silent'), loaders: {} as RequestContext['loaders'] };
-}
-
 /** Seeds the demo event unless one with its title exists; returns the number of registrations it made. */
 export async function seedDemoEvent(ds: DataSource, log: (msg: string) => void = () => undefined): Promise<number> {
   const [host]: { id: string }[] = await ds.query('SELECT id FROM organizations WHERE slug = $1', [DEMO_EVENT_ORGANIZER]);
   if (!host) return 0;
   const existing = await ds.query('SELECT 1 FROM events WHERE organizer_organization_id = $1 AND title = $2', [host.id, DEMO_EVENT_TITLE]);
   if (existing.length) return 0;
-  const organizer = context(ds, await viewerFor(ds, DEMO_COORDINATOR));
-  const defender = context(ds, await viewerFor(ds, DEMO_DEFENDER));
+  const organizer = await demoContextFor(ds, DEMO_COORDINATOR);
+  const defender = await demoContextFor(ds, DEMO_DEFENDER);
 
   const day = new Date();
   day.setUTCDate(day.getUTCDate() + 14);

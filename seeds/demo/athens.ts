@@ -5,7 +5,7 @@ const place = { country: 'GR', region: 'Attica', city: 'Athens' } as const;
 
 export const ATHENS: DemoOrganization[] = [
   {
-    ...place, slug: 'exarchia-solidarity-clinic', name: 'Solidarity Health Clinic of Exarchia',
+    ...place, slug: 'exarchia-solidarity-clinic', name: 'Solidarity Health Clinic of Exarchia', owner: DEMO_OWNER,
     mission: 'Volunteer doctors and psychologists caring for uninsured residents, refugees and migrants.',
     kind: K.COMMUNITY_GROUP, sizeBand: B.VOLUNTEER_ONLY, latitude: 37.9870, longitude: 23.7340, precision: P.EXACT,
     visibility: V.PUBLIC, languages: ['el', 'en', 'ar', 'fa'], contactEmail: 'clinic@solidarity-exarchia.example.org',

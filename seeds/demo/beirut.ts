@@ -56,7 +56,7 @@ export const BEIRUT: DemoOrganization[] = [
     ],
   },
   {
-    ...place, slug: 'darb-legal-agenda', name: 'Darb Legal Agenda',
+    ...place, slug: 'darb-legal-agenda', name: 'Darb Legal Agenda', owner: DEMO_COORDINATOR,
     mission: 'Strategic litigation and legal research on detention, torture and the rights of refugees in Lebanon.',
     kind: K.LEGAL_AID, sizeBand: B.MEDIUM, latitude: 33.8920, longitude: 35.5060, precision: P.EXACT,
     visibility: V.PUBLIC, languages: ['ar', 'fr', 'en'], website: 'https://darb-legal.example.org',

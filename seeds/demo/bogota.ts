@@ -23,7 +23,7 @@ export const BOGOTA: DemoOrganization[] = [
     ],
   },
   {
-    ...place, slug: 'colectivo-juridico-dignidad', name: 'Colectivo Jurídico Dignidad',
+    ...place, slug: 'colectivo-juridico-dignidad', name: 'Colectivo Jurídico Dignidad', owner: DEMO_OWNER,
     mission: 'Lawyers defending social leaders, protesters and political prisoners before national and Inter-American courts.',
     kind: K.LEGAL_AID, sizeBand: B.SMALL, latitude: 4.6280, longitude: -74.0650, precision: P.CITY,
     visibility: V.PUBLIC, languages: ['es'], website: 'https://dignidad-juridica.example.org',
@@ -106,7 +106,7 @@ export const BOGOTA: DemoOrganization[] = [
     ],
   },
   {
-    ...place, slug: 'observatorio-andino-ddhh', name: 'Observatorio Andino de Derechos Humanos',
+    ...place, slug: 'observatorio-andino-ddhh', name: 'Observatorio Andino de Derechos Humanos', owner: DEMO_OWNER,
     mission: 'A university observatory that maps violence against defenders and publishes open data.',
     kind: K.ACADEMIC, sizeBand: B.MEDIUM, latitude: 4.6380, longitude: -74.0840, precision: P.EXACT,
     visibility: V.PUBLIC, languages: ['es', 'en', 'pt'], website: 'https://observatorio-andino.example.org',
