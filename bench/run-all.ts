@@ -25,7 +25,7 @@ interface BenchSpec {
 const BENCHES: Record<string, BenchSpec> = {
   http: { file: 'http.bench.ts', usesDatabase: true, quick: ['--orgs', '1000', '--duration', '3', '--warmup', '1'] },
   // The bench samples 2% of the table's pages (TABLESAMPLE SYSTEM) and needs 40 + partners + coalitions requesters:
-  // 5,000 organizations gave about 42 rows on embedded PostgreSQL (no coalition request measured), 10,000 give ~85.
+  // 5,000 organizations gave 40 to 44 rows on embedded PostgreSQL (no coalition request measured); 10,000 about twice that.
   matching: { file: 'matching.bench.ts', usesDatabase: true, quick: ['--orgs', '10000', '--partners', '15', '--recall', '10', '--coalitions', '5', '--quality', '20'] },
   abuse: { file: 'abuse.bench.ts', usesDatabase: true, quick: ['--orgs', '300', '--clients', '4', '--duration', '5', '--warmup', '1'] },
   schedule: { file: 'schedule.bench.ts', usesDatabase: false, quick: ['--attendees', '200', '--exact-attendees', '60', '--tables-attendees', '40', '--seeds', '1'] },
