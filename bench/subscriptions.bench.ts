@@ -379,13 +379,21 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
       failedPosts.push(String((error as Error).message).slice(0, 200)); // refused (e.g. SERVICE_UNAVAILABLE): nothing to deliver
     }
   }
-  // Until nothing more arrives.
+  // Until everything expected has arrived, or nothing more has for 10 s (on a busy machine a pause of a second or
+  // two is not the end: stopping at the first quiet second counted late events as lost).
+  const expectedTotal = posted.reduce((n, p) => n + p.expected, 0);
   let report = await load.report();
-  for (let previous = -1, i = 0; i < 30; i++) {
+  for (let previous = -1, quietSince = now(); ;) {
     const total = report.receipts.reduce((n, [, list]) => n + list.length, 0);
-    if (total === previous) break;
+    if (total >= expectedTotal && total > 0) {
+      await new Promise((r) => setTimeout(r, 1000)); // and a moment for anything unexpected
+      report = await load.report();
+      break;
+    }
+    if (total !== previous) quietSince = now();
+    else if (now() - quietSince > 10_000) break;
     previous = total;
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 500));
     report = await load.report();
   }
   const apiCpuMs = cpuMs(subscribeTo.pid) - cpuBefore;
