@@ -1,11 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { MembershipRole } from '../src/core/enums.js';
-import { createLogger } from '../src/core/logger.js';
-import type { RequestContext } from '../src/core/request-context.js';
-import { Viewer } from '../src/core/viewer.js';
 import { markNeedUrgent } from '../src/alerts/urgent-alert.service.js';
 import { matchOffer, matchOrganization } from '../src/saved-searches/saved-search-matching.service.js';
 import { createSavedSearch } from '../src/saved-searches/saved-search.service.js';
+import { demoContextFor } from './demo-context.js';
 import { DEMO_COORDINATOR, DEMO_OWNER } from './demo-data.js';
 
 // Urgent-need alerts and saved searches in the demo, so `npm start` shows both to the demo owner:
@@ -24,27 +21,16 @@ const SEARCHING = 'mtaa-haki-collective';
 const MATHARE = { latitude: -1.2621, longitude: 36.859 };
 export const DEMO_SAVED_SEARCHES = ['Legal clinics near Mathare', 'Security and documentation trainings'] as const;
 
-async function viewerFor(ds: DataSource, email: string): Promise<Viewer | null> {
-  const [user]: { id: string }[] = await ds.query('SELECT id FROM users WHERE email = $1', [email]);
-  if (!user) return null;
-  const roles: { organizationId: string; role: MembershipRole }[] = await ds.query(
-    'SELECT organization_id AS "organizationId", role FROM memberships WHERE user_id = $1', [user.id]);
-  return new Viewer(user.id, false, new Map(roles.map((r) => [r.organizationId, r.role])), null);
-}
-
-function context(ds: DataSource, viewer: Viewer): RequestContext {
-  return { viewer, db: ds, requestId: 'demo-seed', log: createLogger('silent'), loaders: {} as RequestContext['loaders'] };
-}
-
 async function seedUrgentNeed(ds: DataSource, log: (msg: string) => void): Promise<void> {
-  const [need]: { id: string; urgent: boolean }[] = await ds.query(
-    `SELECT n.id, n.urgent_at IS NOT NULL AS urgent FROM needs n JOIN organizations o ON o.id = n.organization_id
+  const [need]: { id: string; organizationId: string; urgent: boolean }[] = await ds.query(
+    `SELECT n.id, n.organization_id AS "organizationId", n.urgent_at IS NOT NULL AS urgent FROM needs n JOIN organizations o ON o.id = n.organization_id
      JOIN skills s ON s.id = n.skill_id WHERE o.slug = $1 AND s.slug = $2 AND n.status = 'OPEN'`,
     [URGENT.organization, URGENT.skill],
   );
-  const coordinator = await viewerFor(ds, DEMO_COORDINATOR);
-  if (!need || need.urgent || !coordinator) return;
-  await ds.transaction((tx) => markNeedUrgent(context(ds, coordinator), tx, { needId: need.id }));
+  if (!need || need.urgent) return;
+  const coordinator = await demoContextFor(ds, DEMO_COORDINATOR);
+  if (!coordinator.viewer.isMemberOf(need.organizationId)) return; // a real organization that took the demo slug
+  await ds.transaction((tx) => markNeedUrgent(coordinator, tx, { needId: need.id }));
   const [{ recipients }]: { recipients: number }[] = await ds.query(
     `SELECT count(*)::int AS recipients FROM urgent_alert_recipients r JOIN urgent_alerts a ON a.id = r.alert_id WHERE a.need_id = $1`, [need.id]);
   log(`demo urgent need: ${URGENT.organization} ${URGENT.skill}, alerted ${recipients} organizations`);
@@ -57,11 +43,11 @@ async function skillIds(tx: EntityManager, slugs: string[]): Promise<string[]> {
 
 async function seedSavedSearches(ds: DataSource, log: (msg: string) => void): Promise<void> {
   const [org]: { id: string }[] = await ds.query('SELECT id FROM organizations WHERE slug = $1', [SEARCHING]);
-  const owner = await viewerFor(ds, DEMO_OWNER);
-  if (!org || !owner?.isMemberOf(org.id)) return;
+  if (!org) return;
+  const ctx = await demoContextFor(ds, DEMO_OWNER);
+  if (!ctx.viewer.isMemberOf(org.id)) return; // a real organization that took the demo slug
   const existing = await ds.query('SELECT 1 FROM saved_searches WHERE organization_id = $1 AND name = ANY($2::text[])', [org.id, [...DEMO_SAVED_SEARCHES]]);
   if (existing.length) return;
-  const ctx = context(ds, owner);
   const matches = await ds.transaction(async (tx) => {
     await createSavedSearch(ctx, tx, {
       organizationId: org.id, name: DEMO_SAVED_SEARCHES[0],
