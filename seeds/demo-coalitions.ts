@@ -87,7 +87,7 @@ const COALITIONS: DemoCoalition[] = [
 ];
 
 /** Acts as the demo account that owns each demo organization (by name). */
-class DemoActors {
+export class DemoActors {
   private readonly contexts = new Map<string, Promise<RequestContext>>();
 
   constructor(private readonly ds: DataSource, readonly ids: Map<string, string>) {}
@@ -157,8 +157,9 @@ async function admit(ds: DataSource, actors: DemoActors, coalitionId: string, ap
 
 /** The demo accounts acting for the demo organizations, or null when those are absent (not the demo database). */
 export async function demoActors(ds: DataSource, names: string[]): Promise<DemoActors | null> {
-  const rows: { id: string; name: string }[] = await ds.query('SELECT id, name FROM organizations WHERE name = ANY($1::text[])', [names]);
-  if (rows.length < names.length) return null;
+  const unique = [...new Set(names)];
+  const rows: { id: string; name: string }[] = await ds.query('SELECT id, name FROM organizations WHERE name = ANY($1::text[])', [unique]);
+  if (rows.length < unique.length) return null;
   return new DemoActors(ds, new Map(rows.map((r) => [r.name, r.id])));
 }
 

@@ -1,19 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_COALITIONS } from './demo-coalitions.js';
+import { createGoal, recordWin, setMilestone } from '../src/coalitions/goal.service.js';
+import { createProposal, voteOnProposal } from '../src/coalitions/proposal.service.js';
+import { DEMO_COALITIONS, demoActors } from './demo-coalitions.js';
 
 // Governance of the demo coalitions (seeds/demo-coalitions.ts), so `npm start` shows a coalition at work: goals with
 // milestones (one on track, one at risk), a wins log (public wins and a members-only one), proposals (an open
-// statement with a vote cast, a passed decision with its tally). Written in SQL in one transaction; skipped for a
-// coalition that already has goals (idempotent), and when the demo coalitions are absent.
+// statement with a vote cast, a decision passed by the members' votes). Built through the goal and proposal services
+// as the demo accounts of the members, so every rule holds (the decision settles by the charter's rule as the votes
+// come in). Skipped for a coalition that already has goals (idempotent), and when the demo coalitions are absent.
 
-type Query = (sql: string, params?: unknown[]) => Promise<{ [key: string]: unknown }[]>;
-
-interface DemoGoal { title: string; description: string; dueInDays: number; createdDaysAgo: number; milestones: { title: string; done: boolean; dueInDays?: number }[] }
+interface DemoGoal { title: string; description: string; dueInDays: number; milestones: { title: string; done: boolean; dueInDays?: number }[] }
 interface DemoWin { title: string; description: string; daysAgo: number; evidenceUrl: string | null; public: boolean; goal?: number }
 interface DemoProposal {
-  kind: 'STATEMENT' | 'DECISION'; title: string; body: string; createdDaysAgo: number; closesInDays: number;
-  /** Votes by member position in the coalition (0 = founder). */
+  kind: 'STATEMENT' | 'DECISION'; title: string; body: string; closesInDays: number;
+  /** Votes by member position in the coalition (0 = founder), cast in this order; those after the decision settled are not cast. */
   votes: { member: number; choice: 'YES' | 'NO' | 'ABSTAIN'; comment?: string }[];
+  /** The outcome the votes must reach (checked: the demo data is wrong otherwise). */
   settled?: 'PASSED' | 'REJECTED';
 }
 interface DemoGovernance { coalition: string; goals: DemoGoal[]; wins: DemoWin[]; proposals: DemoProposal[] }
@@ -24,13 +26,13 @@ const GOVERNANCE: DemoGovernance[] = [
     goals: [
       {
         title: 'Legal representation for 200 domestic workers', description: 'Cases taken to the labour arbitration councils by the end of the year.',
-        dueInDays: 150, createdDaysAgo: 110,
+        dueInDays: 150,
         milestones: [{ title: 'Shared intake form in five languages', done: true }, { title: 'Pro bono roster of 20 lawyers', done: true },
           { title: '100 cases filed', done: false, dueInDays: 40 }, { title: '200 cases filed', done: false, dueInDays: 150 }],
       },
       {
         title: 'Standard unified contract revised', description: 'The Ministry of Labour adopts the revised contract with the right to change employer.',
-        dueInDays: 20, createdDaysAgo: 115,
+        dueInDays: 20,
         milestones: [{ title: 'Joint position paper', done: true }, { title: 'Meeting with the minister', done: false, dueInDays: -10 },
           { title: 'Public hearing', done: false, dueInDays: 15 }],
       },
@@ -43,20 +45,20 @@ const GOVERNANCE: DemoGovernance[] = [
     proposals: [
       {
         kind: 'DECISION', title: 'Hire a shared case coordinator', body: 'Funded half by the joint grant, hosted by Darb Legal Agenda for one year.',
-        createdDaysAgo: 40, closesInDays: -33, votes: [{ member: 0, choice: 'YES' }, { member: 1, choice: 'YES' }, { member: 2, choice: 'YES' }, { member: 3, choice: 'ABSTAIN', comment: 'Fine by us; no budget to add.' }],
+        closesInDays: 7, votes: [{ member: 0, choice: 'YES' }, { member: 1, choice: 'YES' }, { member: 2, choice: 'YES' }, { member: 3, choice: 'ABSTAIN', comment: 'Fine by us; no budget to add.' }],
         settled: 'PASSED',
       },
       {
         kind: 'STATEMENT', title: 'Joint statement on International Domestic Workers Day',
         body: 'We call on the government to abolish the kafala system and to ratify ILO Convention 189.',
-        createdDaysAgo: 2, closesInDays: 5, votes: [{ member: 1, choice: 'YES', comment: 'Let us also name the passport practice.' }],
+        closesInDays: 5, votes: [{ member: 1, choice: 'YES', comment: 'Let us also name the passport practice.' }],
       },
     ],
   },
   {
     coalition: DEMO_COALITIONS.bogota,
     goals: [{
-      title: 'Early-warning network in three departments', description: 'Cauca, Antioquia and Chocó, with trained focal points.', dueInDays: 90, createdDaysAgo: 180,
+      title: 'Early-warning network in three departments', description: 'Cauca, Antioquia and Chocó, with trained focal points.', dueInDays: 90,
       milestones: [{ title: 'Secure messaging set up for all focal points', done: true }, { title: 'Focal points trained in Cauca', done: true },
         { title: 'Focal points trained in Antioquia', done: false }, { title: 'Focal points trained in Chocó', done: false }],
     }],
@@ -65,56 +67,53 @@ const GOVERNANCE: DemoGovernance[] = [
   },
 ];
 
-const dateIn = (days: number) => `(current_date + ${Math.round(days)})`;
+const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-async function seedOne(query: Query, g: DemoGovernance, log: (msg: string) => void): Promise<boolean> {
-  const [coalition] = await query('SELECT id FROM coalitions WHERE name = $1', [g.coalition]);
+async function seedOne(ds: DataSource, g: DemoGovernance, log: (msg: string) => void): Promise<boolean> {
+  const [coalition]: { id: string }[] = await ds.query('SELECT id FROM coalitions WHERE name = $1', [g.coalition]);
   if (!coalition) return false;
-  if ((await query('SELECT 1 FROM coalition_goals WHERE coalition_id = $1', [coalition.id])).length) return false;
-  const members = (await query(
-    'SELECT organization_id AS id FROM coalition_members WHERE coalition_id = $1 AND left_at IS NULL ORDER BY joined_at, organization_id',
+  if ((await ds.query('SELECT 1 FROM coalition_goals WHERE coalition_id = $1', [coalition.id])).length) return false;
+  const members: { id: string; name: string }[] = await ds.query(
+    `SELECT o.id, o.name FROM coalition_members m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.coalition_id = $1 AND m.left_at IS NULL ORDER BY m.joined_at, m.organization_id`,
     [coalition.id],
-  )).map((m) => m.id as string);
-  const [charter] = await query('SELECT version, decision_rule AS rule, quorum FROM coalition_charters WHERE coalition_id = $1 ORDER BY version DESC LIMIT 1', [coalition.id]);
+  );
+  const actors = await demoActors(ds, members.map((m) => m.name));
+  if (!actors) return false;
+  const founder = members[0];
+  const coalitionId = coalition.id;
   const goalIds: string[] = [];
   for (const goal of g.goals) {
-    const [row] = await query(
-      `INSERT INTO coalition_goals (coalition_id, title, description, due_on, created_at)
-       VALUES ($1, $2, $3, ${dateIn(goal.dueInDays)}, now() - make_interval(days => ${goal.createdDaysAgo})) RETURNING id`,
-      [coalition.id, goal.title, goal.description],
-    );
-    goalIds.push(row.id as string);
-    for (const [position, m] of goal.milestones.entries()) {
-      await query(
-        `INSERT INTO coalition_milestones (goal_id, title, due_on, done_at, position)
-         VALUES ($1, $2, ${m.dueInDays === undefined ? 'NULL' : dateIn(m.dueInDays)}, ${m.done ? 'now() - interval \'3 days\'' : 'NULL'}, $3)`,
-        [row.id, m.title, position],
-      );
+    const goalId = await actors.run(founder.name, (ctx, tx) => createGoal(ctx, tx, {
+      coalitionId, organizationId: founder.id, title: goal.title, description: goal.description, dueOn: dateIn(goal.dueInDays),
+      milestones: goal.milestones.map((m) => ({ title: m.title, dueOn: m.dueInDays === undefined ? null : dateIn(m.dueInDays) })),
+    }));
+    goalIds.push(goalId);
+    const milestones: { id: string }[] = await ds.query('SELECT id FROM coalition_milestones WHERE goal_id = $1 ORDER BY position', [goalId]);
+    for (const [i, m] of goal.milestones.entries()) {
+      if (!m.done) continue;
+      await actors.run(founder.name, (ctx, tx) => setMilestone(ctx, tx, { milestoneId: milestones[i].id, organizationId: founder.id, done: true }));
     }
   }
   for (const win of g.wins) {
-    await query(
-      `INSERT INTO coalition_wins (coalition_id, goal_id, title, description, achieved_on, evidence_url, public)
-       VALUES ($1, $2, $3, $4, ${dateIn(-win.daysAgo)}, $5, $6)`,
-      [coalition.id, win.goal === undefined ? null : goalIds[win.goal], win.title, win.description, win.evidenceUrl, win.public],
-    );
+    await actors.run(founder.name, (ctx, tx) => recordWin(ctx, tx, {
+      coalitionId, organizationId: founder.id, title: win.title, description: win.description, achievedOn: dateIn(-win.daysAgo),
+      evidenceUrl: win.evidenceUrl, public: win.public, goalId: win.goal === undefined ? null : goalIds[win.goal],
+    }));
   }
   for (const p of g.proposals) {
-    const yes = p.votes.filter((v) => v.choice === 'YES').length;
-    const no = p.votes.filter((v) => v.choice === 'NO').length;
-    const tally = p.settled ? JSON.stringify({ yes, no, abstain: p.votes.length - yes - no, electorate: members.length }) : null;
-    const [row] = await query(
-      `INSERT INTO coalition_proposals (coalition_id, kind, title, body, proposed_by_organization_id, decision_rule, quorum, charter_version,
-         electorate, closes_at, status, created_at, settled_at, tally)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], now() + make_interval(days => ${p.closesInDays}), $10,
-         now() - make_interval(days => ${p.createdDaysAgo}), ${p.settled ? `now() - make_interval(days => ${-p.closesInDays})` : 'NULL'}, $11::jsonb)
-       RETURNING id`,
-      [coalition.id, p.kind, p.title, p.body, members[0], charter.rule, charter.quorum, charter.version, members, p.settled ?? 'OPEN', tally],
-    );
+    const proposalId = await actors.run(founder.name, (ctx, tx) => createProposal(ctx, tx, {
+      coalitionId, organizationId: founder.id, kind: p.kind as never, title: p.title, body: p.body,
+      closesAt: new Date(Date.now() + p.closesInDays * 86_400_000),
+    }));
     for (const v of p.votes) {
-      await query('INSERT INTO coalition_proposal_votes (proposal_id, organization_id, choice, comment) VALUES ($1, $2, $3, $4)',
-        [row.id, members[v.member], v.choice, v.comment ?? '']);
+      const [state]: { status: string }[] = await ds.query('SELECT status FROM coalition_proposals WHERE id = $1', [proposalId]);
+      if (state.status !== 'OPEN') break;
+      const member = members[v.member];
+      await actors.run(member.name, (ctx, tx) => voteOnProposal(ctx, tx, { proposalId, organizationId: member.id, choice: v.choice as never, comment: v.comment }));
     }
+    const [state]: { status: string }[] = await ds.query('SELECT status FROM coalition_proposals WHERE id = $1', [proposalId]);
+    if (state.status !== (p.settled ?? 'OPEN')) throw new Error(`Demo proposal "${p.title}" ended ${state.status}, not ${p.settled ?? 'OPEN'}`);
   }
   log(`demo governance: ${g.coalition}`);
   return true;
@@ -122,10 +121,7 @@ async function seedOne(query: Query, g: DemoGovernance, log: (msg: string) => vo
 
 /** Seeds goals, wins and proposals of the demo coalitions. Returns how many coalitions got them. */
 export async function seedDemoGovernance(ds: DataSource, log: (msg: string) => void = () => undefined): Promise<number> {
-  return ds.transaction(async (manager) => {
-    const query: Query = (sql, params) => manager.query(sql, params);
-    let added = 0;
-    for (const g of GOVERNANCE) if (await seedOne(query, g, log)) added++;
-    return added;
-  });
+  let added = 0;
+  for (const g of GOVERNANCE) if (await seedOne(ds, g, log)) added++;
+  return added;
 }

@@ -10,6 +10,7 @@ import {
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.js';
 import { seedDemoCoalitions } from './demo-coalitions.js';
 import { seedDemoGovernance } from './demo-governance.js';
+import { seedDemoVouches } from './demo-vouches.js';
 import { seedDemoAlerts } from './demo-alerts.js';
 import { seedDemoEvent } from './demo-event.js';
 import { insertDemoOffers } from './load-demo-offers.js';
@@ -58,6 +59,7 @@ export async function loadDemoData(
   await seedDemoEvent(ds, log);
   await seedDemoCoalitions(ds, log);
   await seedDemoGovernance(ds, log);
+  await seedDemoVouches(ds, log);
   await seedDemoAlerts(ds, log);
   return result;
 }
