@@ -23,8 +23,13 @@ import type { PartnerSuggestionFilter } from './suggestion.types.js';
 // The engine then scores the union. bench/partner-recall.ts measures what this misses against scoring all
 // 100,000 organizations: the mutual tier's ranking is what decides it (98.8% of the exact top 20 at 100,000).
 
-export const TIER_LIMITS = { ranked: 170, anonymous: 40, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
-export const CANDIDATE_CAP = 250;
+export const TIER_LIMITS = { ranked: 120, oneWay: 170, anonymous: 40, bothTopNeeds: 60, commonPartners: 40, perNeed: 30, nearest: 30, sharedIssue: 20 };
+/**
+ * Candidates the engine scores (and the statement loads with their profiles). The mutual tier's pre-score is
+ * close enough to the engine that its best 120 hold the exact top 20 (bench/partner-recall.ts: 98.8% at 100,000
+ * with 120 and 200, 98.5% with 80 and 150); every row loaded costs its JSON children and a count.
+ */
+export const CANDIDATE_CAP = 200;
 /**
  * Rows of the mutual set pre-scored at most. At 100,000 organizations it holds 400 to 5,500 (a requester with 4
  * needs and 5 skills), each a narrow row and a few array subscripts; a set richer than this is sampled, and a
@@ -125,13 +130,13 @@ function oneWayTier(
   const set = needs.length ? `mp.offered_skill_ids && ${neededP()}::uuid[]` : `mp.needed_skill_ids && ${offeredP()}::uuid[]`;
   if (hasExplicitFilter(filter)) {
     return `(SELECT o.id, 0 AS tier, ${preScore} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
-        WHERE ${set} AND ${where} ORDER BY pre DESC LIMIT ${TIER_LIMITS.ranked})`;
+        WHERE ${set} AND ${where} ORDER BY pre DESC LIMIT ${TIER_LIMITS.oneWay})`;
   }
   return `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT mp.organization_id, ${preScore} AS pre
         FROM (SELECT mp.organization_id, mp.offered_skill_ids, mp.needed_skill_ids, mp.issue_area_ids
           FROM organization_match_profiles mp WHERE ${set} LIMIT ${ONE_WAY_SCAN_LIMIT}) mp
-        ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.ranked * 1.5)}) best
-      JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.ranked})`;
+        ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.oneWay * 1.5)}) best
+      JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.oneWay})`;
 }
 
 export async function loadPartnerCandidates(
@@ -174,7 +179,9 @@ export async function loadPartnerCandidates(
             ORDER BY pre DESC, mp.organization_id LIMIT ${TIER_LIMITS.anonymous * 2}) best
           JOIN organizations o ON o.id = best.organization_id WHERE ${anonymousWhere} ORDER BY best.pre DESC, o.id LIMIT ${TIER_LIMITS.anonymous})`);
   }
-  if (needed.length) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
+  // Covering my two most urgent needs is what the mutual tier's pre-score rewards first; without a mutual tier
+  // (I only need) this tier brings them.
+  if (needed.length && !mutual) tiers.push(profileTier(2, `mp.offered_skill_ids @> ${params.add(needed.slice(0, 2))}::uuid[]`, TIER_LIMITS.bothTopNeeds));
   if (circleIds.length) {
     tiers.push(`(SELECT o.id, 3 AS tier, 0 AS pre FROM organizations o WHERE o.id = ANY(${params.add(circleIds)}::uuid[]) AND ${where} LIMIT ${TIER_LIMITS.commonPartners})`);
   }

@@ -21,6 +21,9 @@ export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId
   const params = new SqlParams();
   const acting = actingViewer(ctx.viewer);
   const me = params.add(organizationId);
+  // The coalition peers and the own history do not depend on the collaboration edges: all three run at once.
+  const peersAndHistory = Promise.all([loadCoalitionPeers(ctx, organizationId), loadOwnHistory(ctx, organizationId)]);
+  peersAndHistory.catch(() => undefined); // awaited below; this keeps it handled if the edges query fails first
   const edges: { a: string; b: string; aName: string; bName: string }[] = await ctx.db.query(
     `WITH mine AS (
        SELECT organization_b_id AS id FROM collaborations WHERE organization_a_id = ${me}
@@ -44,7 +47,7 @@ export async function loadTrustNeighbourhood(ctx: RequestContext, organizationId
   const direct = collaborators.get(organizationId) ?? new Set<string>();
   const circle = new Set<string>(direct);
   for (const friend of direct) for (const x of collaborators.get(friend) ?? []) if (x !== organizationId) circle.add(x);
-  const [coalitionPeers, history] = await Promise.all([loadCoalitionPeers(ctx, organizationId), loadOwnHistory(ctx, organizationId)]);
+  const [coalitionPeers, history] = await peersAndHistory;
   for (const id of coalitionPeers) circle.add(id);
   for (const id of history.keys()) circle.add(id);
   return { graph: { collaborators, names, coalitionPeers, history }, circleIds: [...circle] };
