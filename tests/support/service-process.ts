@@ -41,10 +41,13 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Spawns the service; does not wait. env is added to a clean environment (no DATABASE_URL unless given). */
-export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 'baseUrl'> {
+/**
+ * Spawns the service; does not wait. env is added to a clean environment (no DATABASE_URL unless given). script:
+ * src/main.ts (`npm run start:prod`'s entry) or seeds/start-with-demo.ts (`npm start`, which seeds the demo).
+ */
+export function spawnService(env: Record<string, string>, script = 'src/main.ts'): Omit<ServiceProcess, 'baseUrl'> {
   const { DATABASE_URL: _db, TEST_DATABASE_URL: _test, NODE_ENV: _env, LOG_LEVEL: _level, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
     cwd: ROOT,
     env: { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'info', SEED_DEMO: 'false', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,8 +72,8 @@ export function spawnService(env: Record<string, string>): Omit<ServiceProcess, 
 }
 
 /** Spawns the service and resolves once it logged 'Coalesce is ready'; rejects with its output if it exits first. */
-export async function startService(env: Record<string, string>, timeoutMs = 45_000): Promise<ServiceProcess> {
-  const service = spawnService(env);
+export async function startService(env: Record<string, string>, timeoutMs = 45_000, script?: string): Promise<ServiceProcess> {
+  const service = spawnService(env, script);
   const deadline = Date.now() + timeoutMs;
   let exit: Exit | null = null;
   void service.exited.then((e) => (exit = e));
