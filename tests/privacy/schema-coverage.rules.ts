@@ -396,7 +396,7 @@ export const SCHEMA_COVERAGE: Record<string, string> = {
   'Coalition.charterVersions': `${COALITION}; insiders only (empty for others)`,
   'Coalition.invitations': `${COALITION}; insiders only (null for others); a decline reads PENDING (tests/api/coalitions.test.ts)`,
   'Coalition.coverage': `${COALITION}; insiders only (null for others); gap fillers by ${ORG} (acting)`,
-  'Coalition.goals': 'elsewhere: tests/api/coalition-query-shape.test.ts (insiders only, null for others; the goals of coalitionGoals, which name no organization)',
+  'Coalition.goals': `${GOV_GOAL}; as a field of the coalition: null for everyone but insiders`,
   ...Object.fromEntries(['version', 'purpose', 'decisionRule', 'quorum', 'resourceSharing', 'nonNegotiables', 'rotationPeriodDays', 'endorsements', 'createdAt']
     .map((f) => [`CoalitionCharter.${f}`, `${COALITION}: the charter is the coalition's public text`])),
   'CoalitionCharter.rotationOrder': PARTICIPANT,

@@ -1261,6 +1261,11 @@ describe('coalitions', () => {
         expect({ viewer, code: code(goals) }).toEqual({ viewer, code: 'FORBIDDEN' });
       }
       root('Query', 'coalitionGoals');
+      // The same goals as a field of the coalition (the lists' way to them): insiders only, null for everyone else.
+      const onCoalition = ok(await ask(viewer, `query($id: ID!) { coalition(id: $id) { __typename goals { ${select('CoalitionGoal')} } } }`, { id: open }));
+      const goalsField = (onCoalition.coalition as { goals: { id: string }[] | null }).goals;
+      expect({ viewer, goals: goalsField?.map((g) => g.id) ?? null }).toEqual({ viewer, goals: insider ? [ids.goal] : null });
+      walk(probe, onCoalition);
       const wins = ok(await ask(viewer, winsQuery(), { id: open }));
       const shown = nodes(wins.coalitionWins as Connection<{ id: string; goalId: string | null }>);
       expect({ viewer, wins: shown.map((w) => [w.id, w.goalId]).sort() })
