@@ -13,6 +13,7 @@ import { AccountThrottles } from '../accounts/sign-in-throttle.js';
 import { viewerFromAuthorization } from '../accounts/viewer-from-token.js';
 import type { Config } from '../core/config.js';
 import { errorLoggingPlugin, limitsPlugin, noStorePlugin } from './apollo-plugins.js';
+import { compiledExecution } from './compiled-executor.js';
 import type { RequestContext } from '../core/request-context.js';
 import { createContext } from './request-context.js';
 import { isConnectionFailure } from '../db/connection-errors.js';
@@ -128,6 +129,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const schema = await getSchema();
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: GraphQL answers are POSTed and no-store, documents are no-store, so nobody revalidates; computing
+  // one hashes every response body.
+  app.set('etag', false);
   const server = createServer(app);
   const production = config.nodeEnv === 'production';
   // In memory, or shared through Redis when REDIS_URL is set (src/api/rate-limits.ts).
@@ -150,7 +154,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   const savedSearchMatcher = startSavedSearchMatcher(db, log, live.hub); // saved-searches/saved-search-matcher.ts
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema), // the schema, with queries compiled (api/compiled-executor.ts)
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production, // no "did you mean" field suggestions
     includeStacktraceInErrorResponses: false,

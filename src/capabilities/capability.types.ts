@@ -3,7 +3,7 @@ import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { CapabilityLevel, NeedPriority, NeedStatus } from '../core/enums.js';
 import { IssueArea, Skill } from '../taxonomy/taxonomy.types.js';
 
-@ObjectType({ description: 'Something an organization can share with partners.' })
+@ObjectType({ description: 'Something an organization can share with partners.', simpleResolvers: true })
 export class Capability {
   @Field(() => ID)
   id: string;
@@ -24,7 +24,7 @@ export class Capability {
   description: string;
 }
 
-@ObjectType({ description: 'Something an organization lacks and looks for in partners.' })
+@ObjectType({ description: 'Something an organization lacks and looks for in partners.', simpleResolvers: true })
 export class Need {
   @Field(() => ID)
   id: string;

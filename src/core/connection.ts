@@ -17,7 +17,7 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -92,7 +92,7 @@ export function pageConnection<T extends object>(nodes: T[], page: Page, hasNext
 
 /** Builds the XConnection / XEdge types for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor: string;
@@ -101,7 +101,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges: Edge[];
@@ -112,7 +112,8 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items matching, all pages together.' })
+    // Not simple: the value is a promise (counted on first read), and a resolver's result is what gets awaited.
+    @Field(() => Int, { description: 'Number of items matching, all pages together.', simple: false })
     totalCount: number;
   }
   return { Edge, Connection };

@@ -7,8 +7,12 @@ import { connectionTypes } from '../core/connection.js';
 // here: resolvers add them with a check, so a private column can never leak through a default resolver. Fields
 // of other features are added by their own resolvers: members (members/organization-members.resolver.ts),
 // capabilities and needs (capabilities/organization-capabilities.resolver.ts).
+//
+// simpleResolvers: plain fields are read straight off the object, without a type-graphql wrapper per field (the
+// list page reads about a thousand of them; the schema has no global middleware or auth checker for a wrapper to
+// run). The hot types of the list page do the same: PageInfo and connections, Capability, Need, Skill, IssueArea.
 
-@ObjectType({ description: 'Where an organization is, never more precise than it chose for this viewer.' })
+@ObjectType({ description: 'Where an organization is, never more precise than it chose for this viewer.', simpleResolvers: true })
 export class Location {
   @Field(() => LocationPrecision, { description: 'The precision of the values below, for this viewer.' })
   precision: LocationPrecision;
@@ -29,7 +33,7 @@ export class Location {
   longitude: number | null;
 }
 
-@ObjectType({ description: 'An organization profile.' })
+@ObjectType({ description: 'An organization profile.', simpleResolvers: true })
 export class Organization {
   @Field(() => ID)
   id: string;

@@ -2,7 +2,7 @@ import { IsNotEmpty, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '../core/user-error.types.js';
 
-@ObjectType({ description: 'A capability category such as FUNDRAISING or LEGAL_AID.' })
+@ObjectType({ description: 'A capability category such as FUNDRAISING or LEGAL_AID.', simpleResolvers: true })
 export class CapabilityCategory {
   @Field(() => ID, { description: 'Stable code, e.g. FUNDRAISING.' })
   id: string;
@@ -14,7 +14,7 @@ export class CapabilityCategory {
   description: string;
 }
 
-@ObjectType({ description: 'A concrete skill within a category, e.g. grant writing.' })
+@ObjectType({ description: 'A concrete skill within a category, e.g. grant writing.', simpleResolvers: true })
 export class Skill {
   @Field(() => ID)
   id: string;
@@ -29,7 +29,7 @@ export class Skill {
   category: CapabilityCategory;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IssueArea {
   @Field(() => ID)
   id: string;
