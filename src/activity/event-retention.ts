@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../core/errors.js';
 import { EVENT_RETENTION_DAYS } from './event-store.js';
+import { startPeriodicJob, type PeriodicJob } from '../core/periodic-job.js';
 
 // Retention of the event log: rows older than EVENT_RETENTION_DAYS are deleted in bounded batches, and the highest
 // id deleted is remembered (activity_event_horizon), so a subscriber resuming from a cursor below it is told that
@@ -42,24 +43,6 @@ export async function assertCursorRetained(db: DataSource | EntityManager, after
   }
 }
 
-export interface EventLogSweep {
-  stop(): Promise<void>;
-}
-
-export function startEventLogSweep(db: DataSource, log: Logger, intervalMs = EVENT_SWEEP_INTERVAL_MS): EventLogSweep {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepEventLog(db)
-      .then((deleted) => { if (deleted) log.info({ deleted }, 'event log swept'); })
-      .catch((err: unknown) => { log.warn({ err }, 'event log sweep failed; retrying at the next interval'); })
-      .finally(() => { running = null; });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startEventLogSweep(db: DataSource, log: Logger, intervalMs = EVENT_SWEEP_INTERVAL_MS): PeriodicJob {
+  return startPeriodicJob({ intervalMs, log, pass: () => sweepEventLog(db), done: 'event log swept', countAs: 'deleted', name: 'event log sweep' });
 }

@@ -8,6 +8,7 @@ import { ProposalKind, ProposalStatus, VoteChoice } from './governance.enums.js'
 import { decidedOutcome, finalOutcome, type Tally } from './proposal-outcome.js';
 import { PROPOSAL_COLUMNS, type ProposalRow } from './proposal-row.js';
 import { recordProposalEvent } from './coalition-events.js';
+import { startPeriodicJob, type PeriodicJob } from '../core/periodic-job.js';
 
 // The one place a proposal's outcome is computed and stored. Every caller holds the coalition row lock (taken
 // before the proposal row, the order every governance writer uses), and settlement only touches an OPEN
@@ -119,21 +120,9 @@ export async function settleDueProposals(db: DataSource, coalitionIds?: readonly
 
 export const PROPOSAL_SWEEP_INTERVAL_MS = 60_000;
 
-/** Settles due proposals every intervalMs, one pass at a time; failures are logged and retried next time. */
-export function startProposalSweep(db: DataSource, log: Logger, intervalMs = PROPOSAL_SWEEP_INTERVAL_MS): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = settleDueProposals(db)
-      .then((settled) => { if (settled) log.info({ settled }, 'coalition proposals settled at their deadline'); })
-      .catch((err: unknown) => { log.warn({ err }, 'proposal sweep failed; retrying at the next interval'); })
-      .finally(() => { running = null; });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Settles due proposals every intervalMs (core/periodic-job.ts). */
+export function startProposalSweep(db: DataSource, log: Logger, intervalMs = PROPOSAL_SWEEP_INTERVAL_MS): PeriodicJob {
+  return startPeriodicJob({
+    intervalMs, log, pass: () => settleDueProposals(db), done: 'coalition proposals settled at their deadline', countAs: 'settled', name: 'proposal sweep',
+  });
 }

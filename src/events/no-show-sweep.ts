@@ -5,6 +5,7 @@ import type { RequestContext } from '../core/request-context.js';
 import { Viewer } from '../core/viewer.js';
 import { EVENT_COLUMNS, EVENT_FROM, type EventRow } from './event-view.js';
 import { applyDoorRule } from './no-shows.js';
+import { startPeriodicJob, type PeriodicJob } from '../core/periodic-job.js';
 
 // Between arrivals the door rule still has to apply when a round starts: every interval, each running event with
 // check-in open is locked and the rule applied (no-shows.ts). The work is done as the organizers would do it (a
@@ -33,25 +34,7 @@ export async function sweepNoShows(db: DataSource, makeContext: ContextFactory, 
   return marked;
 }
 
-export interface NoShowSweep {
-  stop(): Promise<void>;
-}
-
-/** Sweeps every intervalMs; one pass at a time; a failure is logged and retried at the next interval. */
-export function startNoShowSweep(db: DataSource, log: Logger, makeContext: ContextFactory, intervalMs = NO_SHOW_SWEEP_INTERVAL_MS): NoShowSweep {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepNoShows(db, makeContext)
-      .then((marked) => { if (marked) log.info({ marked }, 'no-shows freed their meetings'); })
-      .catch((err: unknown) => { log.warn({ err }, 'no-show sweep failed; retrying at the next interval'); })
-      .finally(() => { running = null; });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Frees no-shows' meetings every intervalMs (core/periodic-job.ts). */
+export function startNoShowSweep(db: DataSource, log: Logger, makeContext: ContextFactory, intervalMs = NO_SHOW_SWEEP_INTERVAL_MS): PeriodicJob {
+  return startPeriodicJob({ intervalMs, log, pass: () => sweepNoShows(db, makeContext), done: 'no-shows freed their meetings', countAs: 'marked', name: 'no-show sweep' });
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { effectiveOfferStatusSql } from './offer-status.sql.js';
+import { startPeriodicJob, type PeriodicJob } from '../core/periodic-job.js';
 
 // Reads never need this: they derive FULL and EXPIRED from seats and times (offer-status.sql.ts). The sweep
 // stores the same derivation, so that the table itself says what a reader would (for the partial indexes, for
@@ -27,25 +28,7 @@ export async function sweepOfferStatuses(db: DataSource): Promise<number> {
   }
 }
 
-export interface OfferSweep {
-  stop(): Promise<void>;
-}
-
-/** Sweeps every intervalMs (first after one interval); one pass at a time; failures are logged and retried next time. */
-export function startOfferSweep(db: DataSource, log: Logger, intervalMs = OFFER_SWEEP_INTERVAL_MS): OfferSweep {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = sweepOfferStatuses(db)
-      .then((changed) => { if (changed) log.info({ changed }, 'offer statuses swept'); })
-      .catch((err: unknown) => { log.warn({ err }, 'offer status sweep failed; retrying at the next interval'); })
-      .finally(() => { running = null; });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Stores the derived statuses every intervalMs (core/periodic-job.ts). */
+export function startOfferSweep(db: DataSource, log: Logger, intervalMs = OFFER_SWEEP_INTERVAL_MS): PeriodicJob {
+  return startPeriodicJob({ intervalMs, log, pass: () => sweepOfferStatuses(db), done: 'offer statuses swept', countAs: 'changed', name: 'offer status sweep' });
 }

@@ -5,6 +5,7 @@ import { requestStatusSql } from '../offers/offer-request-status.sql.js';
 import { recordNoticedEvents, type StoredEvent } from '../activity/event-log.js';
 import { EVENT_RETENTION_DAYS } from '../activity/event-store.js';
 import { inboxEvent } from '../activity/inbox-events.js';
+import { startPeriodicJob, type PeriodicJob } from '../core/periodic-job.js';
 
 // Expiry is not a write: an introduction or offer request reads EXPIRED once its time has passed (their status SQL).
 // So nobody's transaction records it; this job notices it, every minute in every process, and records one INBOX
@@ -46,24 +47,8 @@ export async function recordInboxExpiries(db: DataSource): Promise<StoredEvent[]
   return recordNoticedEvents(db, noticed);
 }
 
-export interface InboxExpiryJob {
-  stop(): Promise<void>;
-}
-
-export function startInboxExpiryJob(db: DataSource, log: Logger, intervalMs = INBOX_EXPIRY_INTERVAL_MS): InboxExpiryJob {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = recordInboxExpiries(db)
-      .then((events) => { if (events.length) log.info({ expired: events.length }, 'inbox expiries recorded'); })
-      .catch((err: unknown) => { log.warn({ err }, 'inbox expiry job failed; retrying at the next interval'); })
-      .finally(() => { running = null; });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startInboxExpiryJob(db: DataSource, log: Logger, intervalMs = INBOX_EXPIRY_INTERVAL_MS): PeriodicJob {
+  return startPeriodicJob({
+    intervalMs, log, pass: async () => (await recordInboxExpiries(db)).length, done: 'inbox expiries recorded', countAs: 'expired', name: 'inbox expiry job',
+  });
 }
