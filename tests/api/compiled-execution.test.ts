@@ -41,6 +41,8 @@ const QUERIES = [
   `query One($slug: String) { organization(slug: $slug) { name location { city latitude } needs { status } } }`,
   `query Bad { organization(id: "x", slug: "y") { name } }`,
   `query Page { organizations(first: 1, after: "not a cursor") { totalCount } }`,
+  `query Skip($s: Boolean!) { organizations(first: 2) { edges { node { name ...Place @skip(if: $s) id @include(if: $s)
+    ... on Organization @include(if: $s) { slug } } } } } fragment Place on Organization { location { country } kind }`,
 ];
 
 async function both(query: string, viewer: Viewer, variables: Record<string, unknown>): Promise<[unknown, unknown]> {
@@ -61,8 +63,10 @@ describe('compiled execution', () => {
     const viewers = [Viewer.anonymous, await viewerFromAuthorization(app.db, `Bearer ${stranger.token}`), await viewerFromAuthorization(app.db, `Bearer ${owner.token}`)];
     for (const viewer of viewers) {
       for (const query of QUERIES) {
-        const [compiled, plain] = await both(query, viewer!, { slug, f: { kinds: ['NGO'] } });
-        expect({ query, result: compiled }).toEqual({ query, result: plain });
+        for (const s of [true, false]) {
+          const [compiled, plain] = await both(query, viewer!, { slug, f: { kinds: ['NGO'] }, s });
+          expect({ query, result: compiled }).toEqual({ query, result: plain });
+        }
       }
     }
   });
