@@ -38,7 +38,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: onQuery ? ['query'] : false,
     logger: onQuery
       ? {
-          logQuery: (sql: string) => onQuery(sql),
+          // A named statement (core/prepared-query.ts) arrives as its query config.
+          logQuery: (sql: string | { text: string }) => onQuery(typeof sql === 'string' ? sql : sql.text),
           logQueryError: () => undefined,
           logQuerySlow: () => undefined,
           logSchemaBuild: () => undefined,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../core/prepared-query.js';
 import { SqlParams } from '../core/sql-params.js';
 import type { RequestContext } from '../core/request-context.js';
 import type { Viewer } from '../core/viewer.js';
@@ -19,10 +20,10 @@ import { viewerKey } from '../activity/viewer-key.js';
 // `offer(id)` would show it to this viewer, or nothing. The read starts from visibleOffersFrom (the privacy policy
 // of offers), so an offer the viewer could not read through offer(id) never reaches it, and a card stays a card.
 //
-// Cost per event: one statement finds the organizations whose open needs the offer meets (a first cut); then every
-// group of subscribers with the same viewer key and arguments needs one read, and those reads are batched: one
-// statement per event (UNION ALL of each group's own read, up to GROUPS_PER_STATEMENT groups), so an offer reaching
-// thousands of subscribers costs a handful of round trips, not one per subscriber or group.
+// Cost per event: one statement finds the organizations whose open needs the offer meets (the hub's cut, shared);
+// then every group of subscribers with the same viewer key and arguments needs one read of the offer, not every
+// subscriber. Those reads have the same text for viewers of the same shape, so they run as named statements,
+// planned once per connection (core/prepared-query.ts), a few at a time.
 
 export interface OfferPostedArgs {
   /** Offers meeting this organization's open needs (the viewer is a member). */
@@ -30,7 +31,8 @@ export interface OfferPostedArgs {
   filter: OfferFilter | null;
 }
 
-const GROUPS_PER_STATEMENT = 100;
+/** Group reads in flight at once per event: enough to overlap round trips, few enough to leave the pool to others. */
+const READS_AT_ONCE = 4;
 
 interface GroupRead {
   viewer: Viewer;
@@ -38,8 +40,8 @@ interface GroupRead {
   offerId: string;
 }
 
-/** One group's read as a SELECT (its own params in the shared SqlParams): the offers list's rules for this viewer. */
-function groupSelect(index: number, read: GroupRead, params: SqlParams): string {
+/** One group's read as a SELECT: the offers list's rules for this viewer. */
+function groupSelect(read: GroupRead, params: SqlParams): string {
   const from = visibleOffersFrom(read.viewer, params);
   const where = [`f.id = ${params.add(read.offerId)}`];
   let distance: string | null = null;
@@ -49,21 +51,21 @@ function groupSelect(index: number, read: GroupRead, params: SqlParams): string 
     distance = built.distance;
   }
   if (read.args.seekerId) where.push(meetsOpenNeedsSql(params.add(read.args.seekerId)));
-  return `SELECT ${index} AS "groupIndex", ${OFFER_COLUMNS}, ${distance ?? 'NULL::float8'} AS "distanceKm" FROM ${from} WHERE ${where.join(' AND ')}`;
+  return `SELECT ${OFFER_COLUMNS}, ${distance ?? 'NULL::float8'} AS "distanceKm" FROM ${from} WHERE ${where.join(' AND ')}`;
 }
 
-/** The offer row for each group if its viewer may see it and it matches; one statement per batch of groups. */
+/** The offer row for each group if its viewer may see it and it matches (one named statement per group). */
 export async function loadPostedOffers(db: DataSource, reads: readonly GroupRead[]): Promise<(OfferRow | null)[]> {
   const results: (OfferRow | null)[] = reads.map(() => null);
-  for (let start = 0; start < reads.length; start += GROUPS_PER_STATEMENT) {
-    const params = new SqlParams();
-    const batch = reads.slice(start, start + GROUPS_PER_STATEMENT);
-    const sql = batch.map((read, i) => `(${groupSelect(start + i, read, params)})`).join('\nUNION ALL\n');
-    const rows: (OfferRow & { groupIndex: number })[] = await db.query(sql, params.values);
-    for (const { groupIndex, ...row } of rows) {
-      results[groupIndex] = { ...row, distanceKm: row.distanceKm ?? undefined } as OfferRow;
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < reads.length; i = next++) {
+      const params = new SqlParams();
+      const [row] = await preparedQuery<OfferRow>(db, groupSelect(reads[i], params), params.values);
+      if (row) results[i] = { ...row, distanceKm: row.distanceKm ?? undefined };
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, reads.length) }, worker));
   return results;
 }
 
