@@ -408,12 +408,17 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   const latencies: number[] = [];
   let delivered = 0;
   let wrong = 0;
-  for (const p of posted) {
+  const slowest: { offer: number; lastMs: number; firstMs: number }[] = [];
+  for (const [index, p] of posted.entries()) {
     const list = got.get(p.id) ?? [];
     delivered += list.length;
     if (list.length !== p.expected) wrong++;
     for (const t of list) latencies.push(t - p.sent);
+    if (list.length) slowest.push({ offer: index, firstMs: Math.min(...list) - p.sent, lastMs: Math.max(...list) - p.sent });
   }
+  // Where the tail comes from: the offers whose last delivery came latest (first/last receipt after the send).
+  slowest.sort((a, b) => b.lastMs - a.lastMs);
+  log(`  slowest offers (index: first / last delivery): ${slowest.slice(0, 6).map((o) => `#${o.offer}: ${o.firstMs.toFixed(0)} / ${o.lastMs.toFixed(0)} ms`).join(', ')}`);
   latencies.sort((a, b) => a - b);
   const mutation = posted.map((p) => p.answered - p.sent).sort((a, b) => a - b);
   await load.stop();
