@@ -339,6 +339,11 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   const connectSorted = [...load.connected.connectMs].sort((a, b) => a - b);
   log(`${label}: ${load.connected.connectMs.length} sockets acknowledged in ${(load.connected.totalMs / 1000).toFixed(1)} s`);
   if (load.connected.errors.length) log(`  connect errors: ${load.connected.errors.join(' | ')}`);
+  // Memory per idle subscriber: after the sockets have subscribed and stayed idle for 5 s, before any delivery (the
+  // full collection this takes would otherwise sit between the warm-up and the measured offers, which would then
+  // start cold: that is measuring the measurement).
+  await new Promise((r) => setTimeout(r, 5000));
+  const memoryIdle = await memoryOf(subscribeTo.child);
   // Every subscriber is registered once it has received a warm-up offer of the skill its organization needs.
   const perSkill = new Map<number, number>();
   for (const s of subscribers) perSkill.set(seeded.needOf.get(s.org)!, (perSkill.get(seeded.needOf.get(s.org)!) ?? 0) + 1);
@@ -355,8 +360,6 @@ async function measure(label: string, seeded: Seeded, subscribers: Subscriber[],
   }
   load.reset();
   if (!registered) log('  warm-up: not every subscriber got its warm-up offer within 30 s');
-  await new Promise((r) => setTimeout(r, 5000)); // idle
-  const memoryIdle = await memoryOf(subscribeTo.child);
   // Steady rate.
   // SUBS_BENCH_PROFILE=<dir>: a V8 CPU profile of the subscribers' API process over the steady phase (DevTools).
   const profileDir = process.env.SUBS_BENCH_PROFILE;
