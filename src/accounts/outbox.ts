@@ -15,7 +15,11 @@ export interface OutboxMail {
  * logs: a body may hold a one-time code and the address is personal data.
  */
 export async function enqueueMail(tx: Pick<EntityManager, 'query'>, mail: OutboxMail): Promise<void> {
-  await tx.query('INSERT INTO outbox_messages (to_email, kind, subject, body) VALUES ($1, $2, $3, $4)', [
+  // clock_timestamp(), not the column's default now() (the transaction's start): two sign-ups for one address run one
+  // after the other on the user's row lock, and the one that started first may be the one that commits last; its
+  // code is then the live one, so its mail must also be the newest (the outbox sends in this order, and a person
+  // uses the last mail that arrived).
+  await tx.query('INSERT INTO outbox_messages (to_email, kind, subject, body, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())', [
     mail.toEmail, mail.kind, mail.subject, mail.body,
   ]);
 }
