@@ -32,6 +32,8 @@ import { EnginePool } from '../suggestions/engine-pool.js';
 import { startOfferSweep } from '../offers/offer-sweep.js';
 import { startProposalSweep } from '../coalitions/proposal-settle.js';
 import { startSavedSearchMatcher } from '../saved-searches/saved-search-matcher.js';
+import { listenForDataChanges } from '../db/data-changes.js';
+import { publicResponseCachePlugin } from './public-response-cache.js';
 
 export interface App {
   server: Server;
@@ -152,6 +154,8 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
   // No-shows at events with check-in open free their meetings as rounds start (events/no-show-sweep.ts).
   const noShowSweep = startNoShowSweep(db, log, (viewer) => createContext({ viewer, db, requestId: 'no-show-sweep', log, engine, vouching }));
   const savedSearchMatcher = startSavedSearchMatcher(db, log, live.hub); // saved-searches/saved-search-matcher.ts
+  // Committed writes heard from PostgreSQL, so the public response cache drops what they changed (db/data-changes.ts).
+  const dataChanges = listenForDataChanges((db.options as { url: string }).url, log);
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledExecution(schema), // the schema, with queries compiled (api/compiled-executor.ts)
@@ -172,6 +176,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       // No per-field cache hints (a cost on every field of every response); every answer is no-store instead.
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      publicResponseCachePlugin(dataChanges, config.publicCacheSeconds),
       // Stop accepting and drain HTTP while WebSockets are closed with 1001.
       { async serverWillStart() { return { drainServer: async () => { await Promise.all([http.drain(), subscriptions.dispose()]); } }; } },
     ],
@@ -250,6 +255,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger): Pr
       await proposalSweep.stop();
       await noShowSweep.stop();
       await savedSearchMatcher.stop();
+      await dataChanges.stop();
       await engine.close();
       await rateLimits.store.close();
     },

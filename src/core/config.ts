@@ -41,6 +41,11 @@ export interface Config {
   vouchesForBadge: number;
   /** How often idle WebSocket connections have their token and memberships checked again (api/live-connections.ts). */
   subscriptionCheckIntervalMs: number;
+  /**
+   * Longest time an anonymous query's answer is served again from the public response cache (api/public-response-cache.ts)
+   * when no write was heard; 0 turns the cache off.
+   */
+  publicCacheSeconds: number;
 }
 
 export interface RateLimitConfig {
@@ -164,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     documentLinkSecret: secret(env, 'DOCUMENT_LINK_SECRET', 32),
     vouchesForBadge: integer(env, 'VOUCHES_FOR_BADGE', 2, 1, 100),
     subscriptionCheckIntervalMs: 1000 * integer(env, 'SUBSCRIPTION_CHECK_INTERVAL_SECONDS', 60, 1, 3600),
+    publicCacheSeconds: integer(env, 'PUBLIC_CACHE_SECONDS', 5, 0, 300),
     rateLimits: {
       trustProxy: boolean(env, 'TRUST_PROXY', false),
       redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'coalesce:rl',

@@ -1,0 +1,87 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
+import { Counter, register } from 'prom-client';
+import type { RequestContext } from '../core/request-context.js';
+import type { DataChanges } from '../db/data-changes.js';
+
+// Answers to anonymous visitors, kept and served again while the data they were made from has not changed: the
+// directory page a partner frontend shows every visitor is the same answer thousands of times a minute, and making
+// it costs ~4 ms of CPU (bench/http.bench.ts). What an anonymous visitor is shown depends on nothing but the
+// data, the document and its variables, so the answer itself is what is kept:
+// - only for viewers without a token (a signed-in viewer's answers depend on memberships, vouches and grants);
+// - only queries, only answers without errors;
+// - dropped as soon as any committed write is heard (db/data-changes.ts: PostgreSQL notifies every process after
+//   the commit; a mutation through this process drops it before its response is sent), and in any case after
+//   PUBLIC_CACHE_SECONDS, for what changes with time alone (an offer's expiry); never used while the listener
+//   is not connected;
+// - kept apart per client address: whether an answer was already there shows in its timing, and another
+//   visitor's recent request must not be readable from it (people behind one address already share a network);
+// - bounded in bytes (least recently used go first), so varied documents and variables cannot grow it.
+// Depth, cost and rate limits run before the cache (didResolveOperation), so a served answer costs its caller
+// what a made one does.
+
+const MAX_BYTES = 64 * 1024 * 1024;
+
+interface Kept {
+  version: number;
+  data: Record<string, unknown>;
+}
+
+let outcomes: Counter<'outcome'> | null = null;
+function countOutcome(outcome: 'hit' | 'miss' | 'bypass'): void {
+  outcomes ??= (register.getSingleMetric('graphql_public_cache_total') as Counter<'outcome'> | undefined)
+    ?? new Counter({ name: 'graphql_public_cache_total', help: 'Anonymous query answers served from the public response cache (hit), made and kept (miss), or made without it (bypass: listener down, errors)', labelNames: ['outcome'] });
+  outcomes.inc({ outcome });
+}
+
+function cacheKey(rc: GraphQLRequestContext<RequestContext>): string {
+  const address = rc.contextValue.throttle?.clientAddress ?? 'unknown';
+  return `${address}\n${rc.queryHash}\n${rc.operationName ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}`;
+}
+
+export function publicResponseCachePlugin(changes: DataChanges, ttlSeconds: number): ApolloServerPlugin<RequestContext> {
+  if (ttlSeconds <= 0) return {};
+  const kept = new LRUCache<string, Kept>({
+    maxSize: MAX_BYTES,
+    ttl: ttlSeconds * 1000,
+  });
+  return {
+    async requestDidStart() {
+      let key: string | null = null;
+      let version: number | null = null;
+      let served = false;
+      return {
+        async responseForOperation(rc) {
+          if (rc.operation?.operation !== 'query' || rc.contextValue.viewer.signedIn) return null;
+          version = changes.version();
+          if (version === null) {
+            countOutcome('bypass');
+            return null;
+          }
+          key = cacheKey(rc);
+          const hit = kept.get(key);
+          if (!hit || hit.version !== version) return null;
+          served = true;
+          countOutcome('hit');
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: hit.data } } };
+        },
+        async willSendResponse({ response, operation }) {
+          // A mutation this process ran has committed by now: what was kept may be stale, whatever the
+          // notification's delay.
+          if (operation?.operation === 'mutation') changes.changed();
+          if (served || key === null || version === null) return;
+          const body = response.body;
+          const fresh = changes.version() === version; // a write heard while it ran: keep nothing
+          if (body.kind !== 'single' || body.singleResult.errors || !body.singleResult.data || !fresh || response.http.status) {
+            countOutcome('bypass');
+            return;
+          }
+          // Its serialized length stands for its size in memory (only for the bound: the two grow together).
+          kept.set(key, { version, data: body.singleResult.data }, { size: key.length + JSON.stringify(body.singleResult.data).length });
+          countOutcome('miss');
+        },
+      };
+    },
+  };
+}
