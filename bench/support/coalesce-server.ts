@@ -11,8 +11,8 @@ import { announce } from './child.js';
 
 async function main(): Promise<void> {
   // The matching engine's settings (ENGINE_THREADS, ENGINE_QUEUE, ENGINE_BUDGET_MS) and the rate limits (RATE_LIMIT_*)
-  // may be varied from the benchmark's environment.
-  const engineEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(ENGINE|RATE_LIMIT)_/.test(name)));
+  // and the public response cache (PUBLIC_CACHE_SECONDS) may be varied from the benchmark's environment.
+  const engineEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(ENGINE|RATE_LIMIT|PUBLIC_CACHE)_/.test(name)));
   const config = loadConfig({ ...engineEnv, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: process.env.BENCH_DATABASE_URL });
   const log = createLogger('silent');
   const db = createDataSource({ url: config.databaseUrl!, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs });
