@@ -7,6 +7,7 @@ import { OrganizationEntity } from '../profiles/organization.entity.js';
 // children as JSON for the engine). Kept current by refresh_match_profiles(), the same statement-level triggers
 // as the match profile (see the PartnerMatchKeys migration). Never written by the application.
 @Index('organization_match_keys_pairs_idx', { synchronize: false })
+@Index('organization_match_keys_terms_idx', { synchronize: false })
 @Entity('organization_match_keys')
 export class MatchKeysEntity {
   @PrimaryColumn('uuid')
@@ -39,4 +40,12 @@ export class MatchKeysEntity {
 
   @Column('uuid', { array: true, default: () => "'{}'" })
   issueAreaIds: string[];
+
+  /**
+   * Search terms of the one-way candidate tier (src/suggestions/match-terms.ts): what it offers (and at which
+   * level), what it needs (and whether that is at least half of its needs), its issue areas. Filled by a row
+   * trigger from the columns above (see the PartnerMatchTerms migration).
+   */
+  @Column('int', { array: true, default: () => "'{}'" })
+  matchTerms: number[];
 }

@@ -6,6 +6,7 @@ import { PRIORITY_WEIGHT } from '../matching/weights.js';
 import { actingViewer, type ActingViewer } from '../privacy/acting-viewer.js';
 import { positionWithinSql, type PositionKind } from '../privacy/location.sql.js';
 import { LEVEL_RANK_SQL, MATCH_ORG_COLUMNS, MATCH_PROFILE_JOIN, toMatchOrg, type MatchOrg, type Taxonomy } from './engine-orgs.js';
+import { issueTerm, needsMostlyTerm, needsTerm, offersTerm, offersWellTerms } from './match-terms.js';
 import { partnerPreScoreSql, type PreScoreSql } from './partner-prescore.sql.js';
 import type { PartnerSuggestionFilter } from './suggestion.types.js';
 
@@ -14,8 +15,9 @@ import type { PartnerSuggestionFilter } from './suggestion.types.js';
 // from tiers, each an index-backed probe with a limit, in the order of what the engine's score rewards most:
 //   0. mutual: every organization that offers one of my needed skills AND needs one I offer (the pair keys of
 //      organization_match_keys, 400 to 5,500 rows at 100,000), ranked by a pre-score that is the engine's score
-//      without locality, language and trust (partner-prescore.sql.ts); when I only need or only offer, a sample
-//      of the one-way set ranked by a cruder pre-score on the match profile;
+//      without locality, language and trust (partner-prescore.sql.ts); when I only need or only offer, the
+//      strongest bands of the one-way set (match terms: level, share of their needs, shared issue areas) ranked
+//      by the same pre-score;
 //   1. anonymous cards (PRIVATE, opted in), chosen on their card alone (see privacy/anonymous-card.ts);
 //   2. covers my two most urgent needs;
 //   3. worked with me or with one of my partners;  4. the strongest providers of each of my needs, EXPERT first;
@@ -36,7 +38,7 @@ export const CANDIDATE_CAP = 200;
  * sample of it still holds strong partners (bench/partner-recall.ts shows what it costs in quality).
  */
 const RANKED_SCAN_LIMIT = 8000;
-/** Rows of a one-way set (I only need or only offer: a posting list of thousands) evaluated at most. */
+/** Rows of a one-way set (I only need or only offer: a posting list of thousands) pre-scored at most, strongest bands first. */
 const ONE_WAY_SCAN_LIMIT = 2000;
 /** Anonymous cards offering one of my needed skills evaluated at most (a few percent of all organizations are cards). */
 const CARD_SCAN_LIMIT = 1000;
@@ -108,33 +110,41 @@ function mutualTier(pre: PreScoreSql, where: string, filter: PartnerSuggestionFi
 }
 
 /**
- * Tier 0 when I only need or only offer: the one-way set (a skill's posting list, thousands of rows), a bounded
- * sample of it ranked by a cruder pre-score on the match profile: urgency-weighted share of my needs covered,
- * share of theirs I can meet (exact when all are, else the lower bound one of n), plus shared issue areas.
+ * Tier 0 when I only need or only offer: the one-way set is a posting list of thousands (each skill's ~7,000 at
+ * 100,000), too many to pre-score per call, so it is read in bands of the match terms (match-terms.ts) from the
+ * strongest down, until ONE_WAY_SCAN_LIMIT rows: what the engine rewards is covering my needs at a good level
+ * (or needs that are mostly what I offer), two of them at once, and shared issue areas (0.1 each, as much as a
+ * fifth of a need covered). Each band leaves out the rows of the bands before it, and PostgreSQL reads the
+ * bands in order and stops at the limit; the rows read are ranked by the same pre-score as the mutual tier.
  */
-function oneWayTier(
-  requester: MatchOrg, needs: { skillId: string; weight: number }[], offered: string[], where: string, filter: PartnerSuggestionFilter,
-  params: SqlParams, neededP: () => string, offeredP: () => string,
-): string {
-  const urgencyTotal = needs.reduce((sum, n) => sum + n.weight, 0);
-  const inShare = needs.length
-    ? `((${needs.map((n) => `${n.weight} * (mp.offered_skill_ids @> ARRAY[${params.add(n.skillId)}::uuid])::int`).join(' + ')})::float8 / ${urgencyTotal})`
-    : '0';
-  const outShare = offered.length
-    ? `GREATEST((mp.needed_skill_ids <@ ${offeredP()}::uuid[])::int, 1.0 / GREATEST(cardinality(mp.needed_skill_ids), 1))`
-    : '0';
-  const sharedIssues = requester.issueAreaIds.length
-    ? `LEAST(${requester.issueAreaIds.map((id) => `(mp.issue_area_ids @> ARRAY[${params.add(id)}::uuid])::int`).join(' + ')}, 3) / 10.0`
-    : '0';
-  const preScore = `(0.5 * (${inShare} + ${outShare}) + 0.5 * sqrt(${inShare} * ${outShare}) + ${sharedIssues})`;
-  const set = needs.length ? `mp.offered_skill_ids && ${neededP()}::uuid[]` : `mp.needed_skill_ids && ${offeredP()}::uuid[]`;
-  if (hasExplicitFilter(filter)) {
-    return `(SELECT o.id, 0 AS tier, ${preScore} AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
-        WHERE ${set} AND ${where} ORDER BY pre DESC LIMIT ${TIER_LIMITS.oneWay})`;
+function oneWayTier(pre: PreScoreSql, requester: MatchOrg, where: string, filter: PartnerSuggestionFilter, params: SqlParams): string {
+  const needsOnly = pre.shape === 'needsOnly';
+  const mine = needsOnly ? pre.neededOrdinals : pre.offeredOrdinals;
+  const terms = (values: number[]) => `${params.add(values)}::int[]`;
+  const any = `k.match_terms && ${terms(mine.map(needsOnly ? offersTerm : needsTerm))}`;
+  const strong = `k.match_terms && ${terms(needsOnly ? mine.flatMap(offersWellTerms) : mine.map(needsMostlyTerm))}`;
+  const issues = requester.issueAreaIds.map(issueTerm);
+  const sharesOne = issues.length ? `k.match_terms && ${terms(issues)}` : null;
+  const pairsOf = <T>(xs: T[]) => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => [a, b]));
+  const sharesTwo = issues.length >= 2 ? `(${pairsOf(issues).map((p) => `k.match_terms @> ${terms(p)}`).join(' OR ')})` : null;
+  // Two of my needs offered (the most urgent four: at most six pairs).
+  const coversTwo = needsOnly && mine.length >= 2
+    ? `(${pairsOf(mine.slice(0, 4)).map((p) => `k.match_terms @> ${terms(p.map(offersTerm))}`).join(' OR ')})` : null;
+  const both = (a: string | null, b: string | null) => (a && b ? `${a} AND ${b}` : null);
+  const bands = [
+    both(coversTwo, sharesOne), both(strong, sharesTwo), both(strong, sharesOne), coversTwo, both(any, sharesOne), strong, any,
+  ].filter((b): b is string => b !== null);
+  // Explicit filters may reject many rows, so with them the check comes first (as in the mutual tier).
+  const explicit = hasExplicitFilter(filter);
+  const from = explicit ? `organization_match_keys k JOIN organizations o ON o.id = k.organization_id` : 'organization_match_keys k';
+  const rest = explicit ? where : `k.organization_id <> ${params.add(requester.id)}`;
+  const read = bands.map((band, i) => `SELECT k.organization_id, ${pre.parts} FROM ${from}
+      WHERE ${band}${bands.slice(0, i).map((earlier) => ` AND NOT (${earlier})`).join('')} AND ${rest}`);
+  const scanned = `(SELECT * FROM (${read.join(' UNION ALL ')}) b LIMIT ${ONE_WAY_SCAN_LIMIT}) x`;
+  if (explicit) {
+    return `(SELECT x.organization_id AS id, 0 AS tier, ${pre.score} AS pre FROM ${scanned} ORDER BY pre DESC LIMIT ${TIER_LIMITS.oneWay})`;
   }
-  return `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT mp.organization_id, ${preScore} AS pre
-        FROM (SELECT mp.organization_id, mp.offered_skill_ids, mp.needed_skill_ids, mp.issue_area_ids
-          FROM organization_match_profiles mp WHERE ${set} LIMIT ${ONE_WAY_SCAN_LIMIT}) mp
+  return `(SELECT o.id, 0 AS tier, best.pre FROM (SELECT x.organization_id, ${pre.score} AS pre FROM ${scanned}
         ORDER BY pre DESC LIMIT ${Math.round(TIER_LIMITS.oneWay * 1.5)}) best
       JOIN organizations o ON o.id = best.organization_id WHERE ${where} ORDER BY best.pre DESC LIMIT ${TIER_LIMITS.oneWay})`;
 }
@@ -147,18 +157,16 @@ export async function loadPartnerCandidates(
   const where = namedFilterSql(acting, requester, filter, params);
   const needs = neededSkillsByUrgency(requester);
   const needed = needs.map((n) => n.skillId);
-  const offered = [...new Set(requester.capabilities.map((c) => c.skillId))];
   // Placeholders are added only when a tier uses them: PostgreSQL rejects parameters it cannot type.
   const once = (value: unknown) => { let p: string | null = null; return () => (p ??= params.add(value)); };
   const neededP = once(needed);
-  const offeredP = once(offered);
   const profileTier = (tier: number, condition: string, limit: number) =>
     `(SELECT o.id, ${tier} AS tier, 0 AS pre FROM organization_match_profiles mp JOIN organizations o ON o.id = mp.organization_id
       WHERE ${condition} AND ${where} LIMIT ${limit})`;
   const tiers: string[] = [];
-  const mutual = partnerPreScoreSql(requester, tax, params);
-  if (mutual) tiers.push(mutualTier(mutual, where, filter, requester, params));
-  else if (needed.length || offered.length) tiers.push(oneWayTier(requester, needs, offered, where, filter, params, neededP, offeredP));
+  const pre = partnerPreScoreSql(requester, tax, params);
+  const mutual = pre?.shape === 'mutual';
+  if (pre) tiers.push(mutual ? mutualTier(pre, where, filter, requester, params) : oneWayTier(pre, requester, where, filter, params));
   // Built only when used: PostgreSQL rejects parameters that no statement reads.
   const anonymousWhere = needed.length ? anonymousFilterSql(acting, requester, filter, params) : null;
   if (anonymousWhere) {

@@ -3,8 +3,8 @@ import { DEFAULT_PARTNER_WEIGHTS, EXACT_SKILL_MATCH, LEVEL_WEIGHT, PRIORITY_WEIG
 import type { MatchOrg, Taxonomy } from './engine-orgs.js';
 
 // The engine's partner score (matching/partners/partner-score.ts) in SQL over organization_match_keys (alias k),
-// to rank the organizations that offer one of my needed skills and need one I offer before the engine scores
-// the best of them exactly. It is the engine's benefit both ways (levels, related skills of the same category at
+// to rank the organizations that offer one of my needed skills and need one I offer (or, when I only need or
+// only offer, the strong part of the one-way set) before the engine scores the best of them exactly. It is the engine's benefit both ways (levels, related skills of the same category at
 // SAME_CATEGORY_MATCH, urgency weights, the mutual bonus) plus shared issue areas; it leaves out what the narrow
 // row does not hold: locality (a match neither side can do remotely counts as if close), language, trust and
 // saturation. So it is an upper bound of the engine's score within language (0.05) and trust (the trust tier
@@ -22,8 +22,13 @@ export interface PreScoreSql {
   parts: string;
   /** The score from i, o and s of a derived table `x`. */
   score: string;
-  /** The keys of pair_keys that make a candidate mutual: (a skill I need, a skill I offer). */
+  /** The keys of pair_keys that make a candidate mutual: (a skill I need, a skill I offer); empty one-way. */
   pairKeys: number[];
+  /** Mutual when I both need and offer; else the one side I have (the other part of the score is 0). */
+  shape: 'mutual' | 'needsOnly' | 'offersOnly';
+  /** Ordinals of the skills I need (once each, most urgent first) and of those I offer. */
+  neededOrdinals: number[];
+  offeredOrdinals: number[];
 }
 
 function ordinalsByCategory(tax: Taxonomy): Map<string, number[]> {
@@ -39,7 +44,11 @@ function ordinalsByCategory(tax: Taxonomy): Map<string, number[]> {
 /** A numeric constant of ours as a float8 literal (arithmetic on numeric literals would run in slow numeric). */
 const f8 = (x: number) => `${Number(x.toFixed(6))}::float8`;
 
-/** Null when I need nothing or offer nothing (no mutual candidate can exist). */
+/**
+ * Null when I need nothing and offer nothing. With one side only, the same score with the other part 0: for a
+ * requester that only needs, the share of its needs a candidate covers (and shared issues); only offers, the
+ * share of the candidate's needs it covers.
+ */
 export function partnerPreScoreSql(requester: MatchOrg, tax: Taxonomy, params: SqlParams): PreScoreSql | null {
   const byCategory = ordinalsByCategory(tax);
   const ordinal = (skillId: string) => tax.skills.get(skillId)?.ordinal;
@@ -58,9 +67,12 @@ export function partnerPreScoreSql(requester: MatchOrg, tax: Taxonomy, params: S
       if (value > (cover.get(other) ?? 0)) cover.set(other, value);
     }
   }
-  const neededOrdinals = [...needWeight.keys()].map(ordinal).filter((o): o is number => o !== undefined);
+  const urgentFirst = [...needWeight.entries()].sort((a, b) => b[1] - a[1]).map(([skillId]) => skillId);
+  const neededOrdinals = urgentFirst.map(ordinal).filter((o): o is number => o !== undefined);
   const offeredOrdinals = [...new Set(requester.capabilities.map((c) => ordinal(c.skillId)).filter((o): o is number => o !== undefined))];
-  if (neededOrdinals.length === 0 || offeredOrdinals.length === 0 || needTotal === 0) return null;
+  const needs = neededOrdinals.length > 0 && needTotal > 0;
+  const offers = offeredOrdinals.length > 0;
+  if (!needs && !offers) return null;
 
   const level = (o: number) => `COALESCE(k.offer_levels[${params.add(o)}::int], 0)`;
   const inTerms = [...needWeight.entries()].flatMap(([skillId, weight]) => {
@@ -76,9 +88,11 @@ export function partnerPreScoreSql(requester: MatchOrg, tax: Taxonomy, params: S
   const issues = requester.issueAreaIds.length
     ? `LEAST(${requester.issueAreaIds.map((id) => `(k.issue_area_ids @> ARRAY[${params.add(id)}::uuid])::int`).join(' + ')}, 3) * ${f8(W.sharedIssues / 3)}`
     : '0::float8';
-  const parts = `(${inTerms.join(' + ')})::float8 / ${f8(LEVEL_SCALE * needTotal)} AS i,
-    (${outTerms.join(' + ')})::float8 / GREATEST(k.need_total, 1) AS o, ${issues} AS s`;
+  const inward = needs && inTerms.length ? `(${inTerms.join(' + ')})::float8 / ${f8(LEVEL_SCALE * needTotal)}` : '0::float8';
+  const outward = offers && outTerms.length ? `(${outTerms.join(' + ')})::float8 / GREATEST(k.need_total, 1)` : '0::float8';
+  const parts = `${inward} AS i, ${outward} AS o, ${issues} AS s`;
   const score = `${f8(W.needs * 0.5)} * (x.i + x.o) + ${f8(W.needs * W.mutualBonus)} * sqrt(x.i * x.o) + x.s`;
   const pairKeys = neededOrdinals.flatMap((need) => offeredOrdinals.map((offer) => need * 65536 + offer));
-  return { parts, score, pairKeys };
+  const shape = needs && offers ? 'mutual' : needs ? 'needsOnly' : 'offersOnly';
+  return { parts, score, pairKeys, shape, neededOrdinals, offeredOrdinals };
 }

@@ -2,6 +2,7 @@ import { CapabilityRemoveDocument, CapabilityUpdateDocument, NeedUpdateDocument,
 import { addCapability, addNeed, createOrg, issueAreaId, signUp, skillId, type TestUser } from '../support/factories.js';
 import { gql, ok } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { issueTerm, needsMostlyTerm, needsTerm, offersTerm, offersWellTerms } from '../../src/suggestions/match-terms.js';
 
 // The matching read model (organization_match_profiles) is kept by triggers, not by application code: after each
 // kind of write through the API it must equal what the child tables say, so suggestions never score stale data.
@@ -111,4 +112,38 @@ it('keeps the pre-score keys in step: levels, need weights and pair keys by skil
   expect(k.issues).toEqual([refugees]);
   expect(k.grants).toBeNull();
   expect(k.pairs).toEqual([pair('asylum-representation', 'media-relations')]);
+});
+
+// The one-way candidate tier's search terms (organization_match_keys.match_terms) are filled from the keys by a
+// row trigger: they follow the same writes, and agree with the encoding the query side uses (match-terms.ts).
+it('keeps the one-way search terms in step with the keys', async () => {
+  const org = await createOrg(app, owner);
+  const ordinal = async (slug: string) => (await app.db.query('SELECT ordinal FROM skills WHERE slug = $1', [slug]))[0].ordinal as number;
+  const [grants, legal, media, video] = await Promise.all(
+    ['grant-writing', 'asylum-representation', 'media-relations', 'video-production'].map(ordinal),
+  );
+  const terms = async () => new Set<number>((await app.db.query(
+    'SELECT match_terms AS terms FROM organization_match_keys WHERE organization_id = $1', [org.id],
+  ))[0].terms);
+  const cap = await addCapability(app, owner, org.id, 'grant-writing', 'EXPERT');
+  await addCapability(app, owner, org.id, 'asylum-representation', 'BASIC');
+  await addNeed(app, owner, org.id, 'media-relations', 'HIGH');
+  const minor = await addNeed(app, owner, org.id, 'video-production', 'LOW');
+  let t = await terms();
+  // Offered at all, and at PROFICIENT or better: EXPERT grant writing is both, BASIC asylum representation only the first.
+  expect([t.has(offersTerm(grants)), offersWellTerms(grants).some((x) => t.has(x))]).toEqual([true, true]);
+  expect([t.has(offersTerm(legal)), offersWellTerms(legal).some((x) => t.has(x))]).toEqual([true, false]);
+  // HIGH (3) is at least half of 3 + 1; LOW (1) is not.
+  expect([t.has(needsTerm(media)), t.has(needsMostlyTerm(media)), t.has(needsTerm(video)), t.has(needsMostlyTerm(video))])
+    .toEqual([true, true, true, false]);
+
+  const refugees = await issueAreaId(app, 'refugee-resettlement');
+  ok(await gql(app, OrgUpdateDocument, { input: { id: org.id, issueAreaIds: [refugees] } }, owner.token));
+  ok(await gql(app, CapabilityUpdateDocument, { input: { id: cap.id, level: 'BASIC' } }, owner.token));
+  ok(await gql(app, NeedUpdateDocument, { input: { id: minor.id, priority: 'CRITICAL' } }, owner.token));
+  t = await terms();
+  expect(t.has(issueTerm(refugees))).toBe(true);
+  expect(offersWellTerms(grants).some((x) => t.has(x))).toBe(false);
+  // CRITICAL (4) against HIGH (3): now video production is most of what it needs, media relations less than half.
+  expect([t.has(needsMostlyTerm(media)), t.has(needsMostlyTerm(video))]).toEqual([false, true]);
 });
