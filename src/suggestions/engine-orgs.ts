@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { COMMUNITY_BASED_KINDS, type OrganizationKind } from '../core/enums.js';
 import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision, Priority } from '../matching/index.js';
+import { preparedQuery } from '../core/prepared-query.js';
 import { pendingSql } from '../introductions/introduction-status.sql.js';
 import { pendingRequestsBand } from '../privacy/anonymous-card.js';
 
@@ -136,9 +137,15 @@ export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
   };
 }
 
+/**
+ * By id, one fixed text: a named statement (core/prepared-query.ts), parsed and planned once per pooled connection
+ * rather than on every partner suggestion (which loads its requester with it).
+ */
+const MATCH_ORGS_BY_ID = `SELECT ${MATCH_ORG_COLUMNS} FROM organizations o ${MATCH_PROFILE_JOIN} WHERE o.id = ANY($1::uuid[])`;
+
 /** Loads organizations by id (in one statement), in no particular order. */
 export async function loadMatchOrgs(db: DataSource, ids: string[], tax: Taxonomy): Promise<MatchOrg[]> {
   if (ids.length === 0) return [];
-  const rows: Row[] = await db.query(`SELECT ${MATCH_ORG_COLUMNS} FROM organizations o ${MATCH_PROFILE_JOIN} WHERE o.id = ANY($1::uuid[])`, [ids]);
+  const rows = await preparedQuery<Row>(db, MATCH_ORGS_BY_ID, [ids]);
   return rows.map((row) => toMatchOrg(row, tax));
 }
