@@ -38,8 +38,12 @@ export const CANDIDATE_CAP = 200;
  * sample of it still holds strong partners (bench/partner-recall.ts shows what it costs in quality).
  */
 const RANKED_SCAN_LIMIT = 8000;
-/** Rows of a one-way set (I only need or only offer: a posting list of thousands) pre-scored at most, strongest bands first. */
-const ONE_WAY_SCAN_LIMIT = 2000;
+/**
+ * Rows of a one-way set (I only need or only offer: a posting list of thousands) pre-scored at most, strongest
+ * bands first. Needing only, the bands are wider (a provider's level, and related skills of the same category,
+ * spread the pre-score within a band).
+ */
+const ONE_WAY_SCAN_LIMIT = { offersOnly: 1000, needsOnly: 1300 };
 /** Anonymous cards offering one of my needed skills evaluated at most (a few percent of all organizations are cards). */
 const CARD_SCAN_LIMIT = 1000;
 
@@ -130,17 +134,22 @@ function oneWayTier(pre: PreScoreSql, requester: MatchOrg, where: string, filter
   // Two of my needs offered (the most urgent four: at most six pairs).
   const coversTwo = needsOnly && mine.length >= 2
     ? `(${pairsOf(mine.slice(0, 4)).map((p) => `k.match_terms @> ${terms(p.map(offersTerm))}`).join(' OR ')})` : null;
+  // EXPERT at my most urgent need (needed ordinals come most urgent first): worth the most of any one skill.
+  const expertAtTop = needsOnly ? `k.match_terms && ${terms([offersWellTerms(mine[0])[1]])}` : null;
   const both = (a: string | null, b: string | null) => (a && b ? `${a} AND ${b}` : null);
   const bands = [
-    both(coversTwo, sharesOne), both(strong, sharesTwo), both(strong, sharesOne), coversTwo, both(any, sharesOne), strong, any,
+    both(coversTwo, sharesOne), both(strong, sharesTwo), coversTwo, both(expertAtTop, sharesOne), both(strong, sharesOne),
+    both(any, sharesOne), strong, any,
   ].filter((b): b is string => b !== null);
   // Explicit filters may reject many rows, so with them the check comes first (as in the mutual tier).
   const explicit = hasExplicitFilter(filter);
   const from = explicit ? `organization_match_keys k JOIN organizations o ON o.id = k.organization_id` : 'organization_match_keys k';
   const rest = explicit ? where : `k.organization_id <> ${params.add(requester.id)}`;
-  const read = bands.map((band, i) => `SELECT k.organization_id, ${pre.parts} FROM ${from}
+  // The bands return the narrow row; the pre-score's parts are written once, over the rows read (planning the
+  // same long expression in every band cost more than reading).
+  const read = bands.map((band, i) => `SELECT k.organization_id, k.offer_levels, k.need_weights, k.need_total, k.issue_area_ids FROM ${from}
       WHERE ${band}${bands.slice(0, i).map((earlier) => ` AND NOT (${earlier})`).join('')} AND ${rest}`);
-  const scanned = `(SELECT * FROM (${read.join(' UNION ALL ')}) b LIMIT ${ONE_WAY_SCAN_LIMIT}) x`;
+  const scanned = `(SELECT k.organization_id, ${pre.parts} FROM (${read.join(' UNION ALL ')} LIMIT ${ONE_WAY_SCAN_LIMIT[needsOnly ? 'needsOnly' : 'offersOnly']}) k) x`;
   if (explicit) {
     return `(SELECT x.organization_id AS id, 0 AS tier, ${pre.score} AS pre FROM ${scanned} ORDER BY pre DESC LIMIT ${TIER_LIMITS.oneWay})`;
   }
