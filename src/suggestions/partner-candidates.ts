@@ -135,7 +135,8 @@ function oneWayTier(pre: PreScoreSql, requester: MatchOrg, where: string, filter
   const coversTwo = needsOnly && mine.length >= 2
     ? `(${pairsOf(mine.slice(0, 4)).map((p) => `k.match_terms @> ${terms(p.map(offersTerm))}`).join(' OR ')})` : null;
   // EXPERT at my most urgent need (needed ordinals come most urgent first): worth the most of any one skill.
-  const expertAtTop = needsOnly ? `k.match_terms && ${terms([offersWellTerms(mine[0])[1]])}` : null;
+  // Only with a shared issue (its band); every parameter added must be read, or PostgreSQL cannot type it.
+  const expertAtTop = needsOnly && sharesOne ? `k.match_terms && ${terms([offersWellTerms(mine[0])[1]])}` : null;
   const both = (a: string | null, b: string | null) => (a && b ? `${a} AND ${b}` : null);
   const bands = [
     both(coversTwo, sharesOne), both(strong, sharesTwo), coversTwo, both(expertAtTop, sharesOne), both(strong, sharesOne),
