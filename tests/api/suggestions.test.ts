@@ -139,6 +139,33 @@ describe('partnerSuggestions', () => {
   });
 });
 
+describe('partnerSuggestions for a requester that only needs or only offers', () => {
+  // No mutual candidate can exist for them: the one-way tier ranks the providers of what they need (or the
+  // organizations needing what they offer) from the match terms, named ones by name, PRIVATE ones only as cards.
+  it('ranks the strong providers of what it needs first, and keeps the privacy rules', async () => {
+    const onlyNeeds = await createOrg(app, owner, { name: 'Needs Only Shelter', kind: 'NGO', location: NAIROBI, issueAreaIds: [refugees] });
+    await addNeed(app, owner, onlyNeeds.id, 'grant-writing', 'HIGH');
+    const nodes = ok(await partners(owner.token, { organizationId: onlyNeeds.id })).partnerSuggestions.nodes;
+    expect([expert.id, media.id]).toContain(nodes[0].organization?.id);
+    const named = nodes.map((n) => n.organization?.id).filter(Boolean);
+    expect(named).not.toContain(privateClosed.id);
+    expect(named).not.toContain(privateOpen.id);
+    expect(named).not.toContain(hidden.id);
+    // With a filter (checked before ranking): only NGOs, so the media desk is out and the fundraisers lead.
+    const ngos = ok(await partners(owner.token, { organizationId: onlyNeeds.id, filter: { kinds: ['NGO'] } })).partnerSuggestions.nodes;
+    expect(ngos[0].organization?.id).toBe(expert.id);
+    expect(ngos.map((n) => n.organization?.id)).not.toContain(media.id);
+  });
+
+  it('ranks the organizations whose needs it covers first', async () => {
+    const onlyOffers = await createOrg(app, owner, { name: 'Translators Only', kind: 'NGO', location: NAIROBI, issueAreaIds: [refugees] });
+    await addCapability(app, owner, onlyOffers.id, 'document-translation', 'EXPERT');
+    const nodes = ok(await partners(owner.token, { organizationId: onlyOffers.id })).partnerSuggestions.nodes;
+    expect(nodes[0].organization?.id).toBe(expert.id);
+    expect(nodes[0].parts.coversTheirNeeds).toBeGreaterThan(0);
+  });
+});
+
 describe('coalitionSuggestions', () => {
   const coalitions = (input: Partial<CoalitionSuggestionInput>, token: string | null = owner.token) =>
     gql(app, CoalitionSuggestionsDocument, {
