@@ -4,6 +4,7 @@ import type { EngineCapability, EngineNeed, EngineOrg, Level, LocationPrecision,
 import { preparedQuery } from '../core/prepared-query.js';
 import { pendingSql } from '../introductions/introduction-status.sql.js';
 import { pendingRequestsBand } from '../privacy/anonymous-card.js';
+import { LEVEL_VALUE } from '../matching/weights.js';
 
 // Maps organizations to the engine's plain shape with set-based queries (one for the taxonomy, one for all the
 // organizations with their children from the match profile), never per row. Only what a non-member may see goes
@@ -11,6 +12,7 @@ import { pendingRequestsBand } from '../privacy/anonymous-card.js';
 // reason can never say more than the profile shows.
 
 export interface TaxonomySkill {
+  id: string;
   name: string;
   categoryId: string;
   categoryName: string;
@@ -50,7 +52,7 @@ async function queryTaxonomy(db: DataSource): Promise<Taxonomy> {
   const issueAreaNames: Record<string, string> = {};
   for (const a of areas as { id: string; name: string }[]) issueAreaNames[a.id] = a.name;
   return {
-    skills: new Map((skills as (TaxonomySkill & { id: string })[]).map((s) => [s.id, s])),
+    skills: new Map((skills as TaxonomySkill[]).map((s) => [s.id, s])),
     issueAreas: new Map((areas as { id: string; slug: string; name: string }[]).map((a) => [a.id, a])),
     issueAreaNames,
   };
@@ -102,16 +104,39 @@ export const LEVEL_RANK_SQL = `(CASE c.level WHEN 'EXPERT' THEN 3 WHEN 'PROFICIE
 /** An organization without children has no profile row yet: LEFT JOIN. */
 export const MATCH_PROFILE_JOIN = 'LEFT JOIN organization_match_profiles mp ON mp.organization_id = o.id';
 
+/**
+ * One frozen capability object per (skill, level, remote, capacity) for as long as the taxonomy is cached, shared by
+ * every organization offering it. A partner suggestion turns 200 candidate rows into MatchOrgs; the rows and what
+ * was made of them outlive a young-generation collection often enough that a quarter of what it promoted to the
+ * old generation was these objects (sampling heap profile). Frozen, so a caller that tried to change one shared
+ * object would fail loudly instead of changing it for every organization.
+ */
+const capabilityVariants = new WeakMap<TaxonomySkill, Map<number | null, (EngineCapability | undefined)[]>>();
+
+function newCapability(skill: TaxonomySkill, level: Level, remote: boolean, capacity: number | null): EngineCapability {
+  return Object.freeze({ skillId: skill.id, skillName: skill.name, categoryId: skill.categoryId, categoryName: skill.categoryName, level, remote, capacity });
+}
+
+function sharedCapability(skill: TaxonomySkill, level: Level, remote: boolean, capacity: number | null): EngineCapability {
+  const slot = LEVEL_VALUE[level] * 2 + (remote ? 1 : 0);
+  if (!Number.isInteger(slot)) return newCapability(skill, level, remote, capacity); // a level the engine does not know
+  let byCapacity = capabilityVariants.get(skill);
+  if (!byCapacity) capabilityVariants.set(skill, (byCapacity = new Map()));
+  let variants = byCapacity.get(capacity);
+  if (!variants) byCapacity.set(capacity, (variants = []));
+  return (variants[slot] ??= newCapability(skill, level, remote, capacity));
+}
+
 export function toMatchOrg(row: Row, tax: Taxonomy): MatchOrg {
   const capabilities: EngineCapability[] = [];
   for (const [skillId, level, remote, capacity] of row.caps ?? []) {
     const skill = tax.skills.get(skillId);
-    if (skill) capabilities.push({ skillId, skillName: skill.name, categoryId: skill.categoryId, categoryName: skill.categoryName, level, remote, capacity });
+    if (skill) capabilities.push(sharedCapability(skill, level, remote, capacity));
   }
   const needs: EngineNeed[] = [];
   for (const [id, skillId, priority, remoteOk, issueAreaId] of row.needs ?? []) {
     const skill = tax.skills.get(skillId);
-    if (skill) needs.push({ id, skillId, skillName: skill.name, categoryId: skill.categoryId, categoryName: skill.categoryName, priority, remoteOk, issueAreaId });
+    if (skill) needs.push({ id, skillId: skill.id, skillName: skill.name, categoryId: skill.categoryId, categoryName: skill.categoryName, priority, remoteOk, issueAreaId });
   }
   const located = row.lat !== null && row.lng !== null && row.precision !== 'COUNTRY';
   return {
