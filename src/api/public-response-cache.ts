@@ -21,7 +21,8 @@ import type { DataChanges } from '../db/data-changes.js';
 // Depth, cost and rate limits run before the cache (didResolveOperation), so a served answer costs its caller
 // what a made one does.
 
-const MAX_BYTES = 64 * 1024 * 1024;
+/** Bound on the kept answers' serialized size; held as objects they take a few times that on the heap. */
+const MAX_BYTES = 16 * 1024 * 1024;
 
 interface Kept {
   version: number;
