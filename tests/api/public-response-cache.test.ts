@@ -71,6 +71,29 @@ test('a repeated anonymous query is answered from the cache, with the same data 
   expect(names(made)).not.toContain('Cache Network');
 });
 
+test('identical requests arriving together are answered by one making of the answer', async () => {
+  const probe = 'query CacheProbe { organizations(first: 1) { totalCount } }';
+  const probeStatements = async () => { app.statements.length = 0; ok(await rawGql(app, probe)); return app.statements.length; };
+  /** A write from elsewhere, then until it is heard (the probe, kept before, is made again). */
+  const heardWrite = async (name: string) => {
+    await probeStatements();
+    await writeElsewhere('UPDATE organizations SET name = $2 WHERE id = $1', [publicOrg, name]);
+    for (let i = 0; i < 100 && (await probeStatements()) === 0; i++) await sleep(10);
+  };
+  await untilServedFromCache();
+  await heardWrite('Cache Public Together');
+  app.statements.length = 0;
+  await list();
+  const perAnswer = app.statements.length;
+  expect(perAnswer).toBeGreaterThan(0);
+  await heardWrite('Cache Public');
+  app.statements.length = 0;
+  const answers = await Promise.all(Array.from({ length: 12 }, () => list()));
+  expect(app.statements.length).toBe(perAnswer);
+  for (const answer of answers) expect(answer).toEqual(answers[0]);
+  expect(names(answers[0])).toContain('Cache Public');
+});
+
 test('a mutation that makes an organization PRIVATE takes it out of the very next anonymous answer', async () => {
   await untilServedFromCache();
   const before = await list();
