@@ -345,11 +345,17 @@ describe('expiry and lists', () => {
   it('a constant number of SQL statements whatever the page size (no query per row)', async () => {
     const target = await org(bob, { name: 'Busy' });
     for (let i = 0; i < 4; i++) await requestOk(await org(alice, { name: `Sender ${i}` }), target);
+    // The fewest of three tries: a periodic sweep may start during one request and add its statements to the
+    // count (the app logs every statement of its pool), never take any away.
     const statementsFor = async (first: number) => {
-      await waitForQuietDatabase(app);
-      app.statements.length = 0;
-      const page = ok(await list(bob.token, { organizationId: target.id, first })).introductions;
-      return { statements: app.statements.length, nodes: page.nodes.length };
+      let fewest = { statements: Infinity, nodes: -1 };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await waitForQuietDatabase(app);
+        app.statements.length = 0;
+        const page = ok(await list(bob.token, { organizationId: target.id, first })).introductions;
+        if (app.statements.length < fewest.statements) fewest = { statements: app.statements.length, nodes: page.nodes.length };
+      }
+      return fewest;
     };
     const small = await statementsFor(1);
     const large = await statementsFor(4);
