@@ -43,6 +43,13 @@ export interface DataChanges {
 
 const RECONNECT_DELAYS_MS = [100, 500, 2000, 5000];
 
+/** Ends a connection this listener no longer uses; a late error from it must not crash the process. */
+function closeQuietly(client: Client): Promise<void> {
+  client.removeAllListeners();
+  client.on('error', () => undefined);
+  return client.end().catch(() => undefined);
+}
+
 export function listenForDataChanges(url: string, log: Logger): DataChanges {
   let version = 0;
   let listening = false;
@@ -55,11 +62,8 @@ export function listenForDataChanges(url: string, log: Logger): DataChanges {
     if (!listening && client === null) return;
     listening = false;
     version++;
-    const dead = client;
+    if (client) void closeQuietly(client);
     client = null;
-    dead?.removeAllListeners();
-    dead?.on('error', () => undefined); // a late error from the closing connection must not crash the process
-    void dead?.end().catch(() => undefined);
     if (stopped) return;
     log.warn({ err: error, reason }, 'data-change listener lost its connection: public response cache off until it is back');
     schedule();
@@ -82,7 +86,7 @@ export function listenForDataChanges(url: string, log: Logger): DataChanges {
       client = next;
       await next.connect();
       await next.query(`LISTEN ${DATA_CHANGE_CHANNEL}`);
-      if (stopped || client !== next) { await next.end().catch(() => undefined); return; }
+      if (stopped || client !== next) { await closeQuietly(next); return; }
       version++;
       listening = true;
       if (attempt > 0) log.info('data-change listener back: public response cache on');
@@ -90,9 +94,7 @@ export function listenForDataChanges(url: string, log: Logger): DataChanges {
     } catch (error) {
       if (client === next) {
         client = null;
-        next.removeAllListeners();
-        next.on('error', () => undefined);
-        void next.end().catch(() => undefined);
+        void closeQuietly(next);
         if (!stopped) {
           if (attempt === 0) log.warn({ err: error }, 'data-change listener could not connect: public response cache off until it does');
           schedule();
@@ -111,7 +113,7 @@ export function listenForDataChanges(url: string, log: Logger): DataChanges {
       listening = false;
       const last = client;
       client = null;
-      if (last) { last.removeAllListeners(); last.on('error', () => undefined); await last.end().catch(() => undefined); }
+      if (last) await closeQuietly(last);
     },
   };
 }
