@@ -6,7 +6,7 @@ import {
 } from '../generated/graphql.js';
 import { addMember, createOrg, signUp, type TestUser } from '../support/factories.js';
 import { errorCode, gql, ok, type GraphQLResponse } from '../support/graphql-client.js';
-import { waitForQuietDatabase } from '../support/statements.js';
+import { fewestStatements } from '../support/statements.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -345,17 +345,9 @@ describe('expiry and lists', () => {
   it('a constant number of SQL statements whatever the page size (no query per row)', async () => {
     const target = await org(bob, { name: 'Busy' });
     for (let i = 0; i < 4; i++) await requestOk(await org(alice, { name: `Sender ${i}` }), target);
-    // The fewest of three tries: a periodic sweep may start during one request and add its statements to the
-    // count (the app logs every statement of its pool), never take any away.
     const statementsFor = async (first: number) => {
-      let fewest = { statements: Infinity, nodes: -1 };
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await waitForQuietDatabase(app);
-        app.statements.length = 0;
-        const page = ok(await list(bob.token, { organizationId: target.id, first })).introductions;
-        if (app.statements.length < fewest.statements) fewest = { statements: app.statements.length, nodes: page.nodes.length };
-      }
-      return fewest;
+      const { count, result } = await fewestStatements(app, async () => ok(await list(bob.token, { organizationId: target.id, first })).introductions);
+      return { statements: count, nodes: result.nodes.length };
     };
     const small = await statementsFor(1);
     const large = await statementsFor(4);
